@@ -1,1 +1,196 @@
-int main(void) { return 0; }
+/* twentyc: command dispatch. Exit status 0 on success, 1 when a command fails, 2 for a usage
+ * or configuration error (one line naming the problem). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/server.h"
+#include "base/config.h"
+#include "base/log.h"
+#include "base/time.h"
+#include "base/url.h"
+#include "db/embedded.h"
+#include "db/migrate.h"
+#include "db/pool.h"
+
+#define EXIT_USAGE 2
+
+static const char usage[] =
+    "usage: twentyc <command>\n"
+    "\n"
+    "A Twenty-compatible CRM server.\n"
+    "\n"
+    "commands:\n"
+    "  serve      serve the HTTP API on NODE_PORT (applies core migrations first)\n"
+    "  migrate    apply core-schema migrations and exit\n"
+    "  config     print every setting with its value and where it came from\n"
+    "  version    print the version\n"
+    "  help       this text\n"
+    "\n"
+    "Settings are environment variables, or lines of ./.env:\n";
+
+/* The database a command works on: PG_DATABASE_URL, or the embedded cluster. */
+typedef struct database {
+    tc_embedded *embedded;
+    char *data_dir;
+    const char *conninfo;
+} database;
+
+static int fail(const tc_err *e)
+{
+    fprintf(stderr, "twentyc: %s\n", e->message);
+    if (e->detail[0])
+        fprintf(stderr, "twentyc: %s\n", e->detail);
+    return e->code == TC_E_CONFIG ? EXIT_USAGE : EXIT_FAILURE;
+}
+
+static int open_database(tc_config *cfg, database *d, tc_err *e)
+{
+    memset(d, 0, sizeof(*d));
+    if (*cfg->pg_database_url) {
+        if (!*cfg->app_secret)
+            return tc_err_set(e, TC_E_CONFIG,
+                              "APP_SECRET is required when PG_DATABASE_URL is set: a random "
+                              "string that signs tokens");
+        d->conninfo = cfg->pg_database_url;
+        return 0;
+    }
+    d->data_dir = tc_embedded_data_dir(cfg->data_dir, e);
+    if (!d->data_dir)
+        return -1;
+    if (!*cfg->app_secret) {
+        char *secret = tc_embedded_app_secret(d->data_dir, e);
+        if (!secret)
+            return -1;
+        tc_config_set_str(cfg, TC_SET_app_secret, secret, "data dir");
+        free(secret);
+    }
+    d->embedded = tc_embedded_start(d->data_dir, cfg->pg_bin_dir, e);
+    if (!d->embedded)
+        return -1;
+    d->conninfo = tc_embedded_conninfo(d->embedded);
+    return 0;
+}
+
+static void close_database(database *d)
+{
+    tc_embedded_stop(d->embedded);
+    free(d->data_dir);
+}
+
+static int migrate(const tc_config *cfg, const database *d, tc_err *e)
+{
+    tc_db *db = tc_db_connect(d->conninfo, cfg->core_schema, e);
+    if (!db)
+        return -1;
+    int applied = 0;
+    int rc = tc_migrate(db, cfg->core_schema, &applied, e);
+    tc_db_close(db);
+    if (rc == 0)
+        tc_log_info("core schema at version %d (%d migration%s applied)", tc_migrate_latest(),
+                    applied, applied == 1 ? "" : "s");
+    return rc;
+}
+
+static void print_banner(const tc_config *cfg, const database *d, int threads)
+{
+    printf("twentyc %s listening on http://localhost:%lld (%d threads)\n", TC_VERSION,
+           (long long)cfg->node_port, threads);
+    if (d->embedded) {
+        printf("data: %s (embedded PostgreSQL in %s/pg)\n", d->data_dir, d->data_dir);
+    } else {
+        char shown[1024];
+        tc_url_redact(cfg->pg_database_url, shown, sizeof(shown));
+        printf("database: %s\n", shown);
+    }
+    fflush(stdout);
+}
+
+static int serve(tc_config *cfg)
+{
+    int64_t t0 = tc_time_mono_us();
+    tc_err e;
+    tc_err_clear(&e);
+    database d;
+    if (open_database(cfg, &d, &e) < 0) {
+        close_database(&d);
+        return fail(&e);
+    }
+    int rc = EXIT_FAILURE;
+    tc_pool *pool = NULL;
+    tc_server *server = NULL;
+    int threads = tc_server_threads(cfg);
+    int pool_size = cfg->db_pool_size > 0 ? (int)cfg->db_pool_size : threads;
+    if (migrate(cfg, &d, &e) < 0)
+        goto out;
+    pool = tc_pool_new(d.conninfo, cfg->core_schema, pool_size);
+    server = tc_server_new(cfg, pool, &e);
+    if (!server)
+        goto out;
+    print_banner(cfg, &d, threads);
+    tc_log_info("ready in %lld ms: port %lld, %d HTTP threads, %d database connections",
+                (long long)((tc_time_mono_us() - t0) / 1000), (long long)cfg->node_port, threads,
+                pool_size);
+    rc = tc_server_run(server) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+out:
+    if (rc != EXIT_SUCCESS && e.code != TC_OK)
+        rc = fail(&e);
+    tc_server_free(server);
+    tc_pool_free(pool);
+    close_database(&d);
+    if (rc == EXIT_SUCCESS)
+        tc_log_info("stopped");
+    return rc;
+}
+
+static int migrate_command(tc_config *cfg)
+{
+    tc_err e;
+    tc_err_clear(&e);
+    database d;
+    int rc = EXIT_SUCCESS;
+    if (open_database(cfg, &d, &e) < 0 || migrate(cfg, &d, &e) < 0)
+        rc = fail(&e);
+    close_database(&d);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    const char *cmd = argc > 1 ? argv[1] : "help";
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        fputs(usage, stdout);
+        tc_config_print_help(stdout);
+        return argc > 1 ? EXIT_SUCCESS : EXIT_USAGE;
+    }
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("twentyc %s\n", TC_VERSION);
+        return EXIT_SUCCESS;
+    }
+    bool known = strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 ||
+                 strcmp(cmd, "config") == 0;
+    if (!known || argc > 2) {
+        fprintf(stderr, "twentyc: %s '%s'; see twentyc --help\n",
+                known ? "unexpected argument" : "unknown command", known ? argv[2] : cmd);
+        return EXIT_USAGE;
+    }
+    if (strcmp(cmd, "serve") == 0)
+        tc_server_block_signals();
+
+    tc_config cfg;
+    tc_err e;
+    if (tc_config_load_process(&cfg, &e) < 0)
+        return fail(&e);
+    tc_log_set_level(cfg.log_level);
+    int rc;
+    if (strcmp(cmd, "config") == 0) {
+        tc_config_print(&cfg, stdout);
+        rc = EXIT_SUCCESS;
+    } else if (strcmp(cmd, "migrate") == 0) {
+        rc = migrate_command(&cfg);
+    } else {
+        rc = serve(&cfg);
+    }
+    tc_config_fini(&cfg);
+    return rc;
+}

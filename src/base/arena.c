@@ -118,6 +118,7 @@ void *tc_arena_calloc(tc_arena *a, size_t n, size_t size)
 
 char *tc_arena_strndup(tc_arena *a, const char *s, size_t n)
 {
+    n = strnlen(s, n);
     char *p = tc_arena_alloc(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';

@@ -25,6 +25,7 @@ void *tc_arena_alloc(tc_arena *a, size_t n);
 /* Zeroed room for n items of size bytes; aborts when n * size overflows. */
 void *tc_arena_calloc(tc_arena *a, size_t n, size_t size);
 
+/* Copies of s; strndup copies at most n bytes and stops at a NUL, like strndup(3). */
 char *tc_arena_strdup(tc_arena *a, const char *s);
 char *tc_arena_strndup(tc_arena *a, const char *s, size_t n);
 char *tc_arena_printf(tc_arena *a, const char *fmt, ...) TC_PRINTF(2, 3);

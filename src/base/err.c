@@ -61,6 +61,8 @@ void tc_err_detail(tc_err *e, const char *fmt, ...)
 
 void tc_err_clear(tc_err *e)
 {
+    if (!e)
+        return;
     e->code = TC_OK;
     e->sqlstate[0] = e->message[0] = e->detail[0] = '\0';
 }

@@ -61,7 +61,7 @@ int tc_duration_parse_ms(const char *s, int64_t *ms)
     const char *num_end = p + digits;
     if (*num_end == '.') {
         size_t frac = strspn(num_end + 1, "0123456789");
-        if (frac == 0 && digits == 0)
+        if (frac == 0) /* as `ms`: "1." and "1.s" are not numbers */
             return -1;
         num_end += 1 + frac;
     } else if (digits == 0) {

@@ -1,0 +1,52 @@
+/* Shared by the files of src/api: the server and its threads. */
+#ifndef TC_API_INT_H
+#define TC_API_INT_H
+
+#include <pthread.h>
+#include <stdbool.h>
+
+#include "api/http.h"
+#include "api/server.h"
+#include "base/buf.h"
+
+struct event_base;
+struct event;
+struct evhttp;
+struct evhttp_bound_socket;
+
+typedef struct tc_http_thread {
+    struct tc_server *server;
+    int index;
+    pthread_t tid;
+    struct event_base *base;
+    struct evhttp *http; /* NULL once drained */
+    struct evhttp_bound_socket *bound;
+    struct event *drain_ev;    /* activated from the main thread to start draining */
+    struct event *deadline_ev; /* ends the drain after TC_DRAIN_SECONDS */
+    tc_arena *arena;           /* the current request's; reset after each */
+    tc_buf log_buf;            /* scratch for access lines */
+    unsigned long long requests;
+    char id_prefix[9];
+    int busy;      /* responses handed to libevent and not yet fully sent */
+    bool draining; /* no new connections; responses close their connection */
+} tc_http_thread;
+
+struct tc_server {
+    const tc_config *cfg;
+    tc_pool *pool;
+    int nthreads;
+    tc_http_thread *threads;
+};
+
+/* One access line: {"msg":"request","reqId","method","path","status","durationUs"}; the path
+ * keeps query parameter names and drops their values. scratch is reused. */
+void tc_http_access_log(tc_buf *scratch, const char *id, const char *method, const char *path,
+                        const char *query, int status, int64_t duration_us);
+
+/* Adds the headers every response carries (Content-Type JSON, X-Request-Id, and
+ * Connection: close while draining) to ev's output headers. */
+void tc_http_common_headers(struct evhttp_request *ev, const char *id, bool closing);
+
+#define TC_DRAIN_SECONDS 10
+
+#endif
