@@ -7,13 +7,14 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/buf.h"
 #include "base/die.h"
 #include "base/time.h"
 #include "base/url.h"
 
-typedef enum { T_STR, T_URL, T_IDENT, T_INT, T_BYTES, T_DURATION, T_LEVEL } setting_type;
+typedef enum { T_STR, T_URL, T_PGURL, T_IDENT, T_INT, T_BYTES, T_DURATION, T_LEVEL } setting_type;
 
 typedef struct setting {
     const char *name;
@@ -138,6 +139,18 @@ static int valid_ident(const char *s)
     return 1;
 }
 
+static bool scheme_is(const tc_url_part *scheme, const char *name)
+{
+    return scheme->n == strlen(name) && strncasecmp(scheme->p, name, scheme->n) == 0;
+}
+
+static bool scheme_fits(setting_type type, const tc_url_part *scheme)
+{
+    if (type == T_URL)
+        return scheme_is(scheme, "http") || scheme_is(scheme, "https");
+    return scheme_is(scheme, "postgres") || scheme_is(scheme, "postgresql");
+}
+
 /* Error for a value: names the variable and what it expects; secrets are not echoed. */
 static int invalid(const setting *st, const char *value, tc_err *e, const char *expect)
 {
@@ -154,11 +167,17 @@ static int parse_value(tc_config *c, const setting *st, const char *value, tc_er
     case T_STR:
         *(char **)field = xstrdup(value);
         return 0;
-    case T_URL: {
+    case T_URL:
+    case T_PGURL: {
         tc_url u;
-        const char *why;
-        if (*value && tc_url_parse(value, &u, &why) < 0) {
-            snprintf(expect, sizeof(expect), "a URL such as scheme://host:port/path (%s)", why);
+        const char *why = NULL;
+        const char *example =
+            st->type == T_URL ? "http(s)://host:port" : "postgres://user:password@host:port/db";
+        if (*value && tc_url_parse(value, &u, &why) == 0 && !scheme_fits(st->type, &u.scheme))
+            why = st->type == T_URL ? "scheme must be http or https"
+                                    : "scheme must be postgres or postgresql";
+        if (*value && why) {
+            snprintf(expect, sizeof(expect), "a URL such as %s (%s)", example, why);
             return invalid(st, value, e, expect);
         }
         *(char **)field = xstrdup(value);
@@ -255,7 +274,7 @@ void tc_config_fini(tc_config *c)
 {
     for (size_t i = 0; i < TC_COUNT(settings); i++) {
         setting_type t = settings[i].type;
-        if (t == T_STR || t == T_URL || t == T_IDENT) {
+        if (t == T_STR || t == T_URL || t == T_PGURL || t == T_IDENT) {
             char **field = (char **)((char *)c + settings[i].offset);
             free(*field);
             *field = NULL;
@@ -283,7 +302,7 @@ void tc_config_print(const tc_config *c, FILE *out)
         char shown[512];
         if (!*text)
             snprintf(shown, sizeof(shown), "(unset)");
-        else if (st->flags & TC_SECRET && st->type == T_URL)
+        else if (st->flags & TC_SECRET && st->type == T_PGURL)
             tc_url_redact(text, shown, sizeof(shown));
         else if (st->flags & TC_SECRET)
             snprintf(shown, sizeof(shown), "****");
