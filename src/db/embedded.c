@@ -472,12 +472,16 @@ tc_embedded *tc_embedded_start(const char *data_dir, const char *bin_dir, tc_err
         em->drop = true;
         em->uid = pw->pw_uid;
         em->gid = pw->pw_gid;
-        /* Let postgres pass through the data directory without listing it. */
-        if (chmod(data_dir, 0711) < 0 || check_reachable(em, e) < 0) {
-            if (e && e->code == TC_OK)
-                tc_err_set(e, TC_E_IO, "cannot chmod %s: %s", data_dir, strerror(errno));
+        /* Let postgres pass through the data directory (search permission only; the other
+         * bits stay as they are, so a shared directory such as /tmp keeps its mode). */
+        struct stat st;
+        if (stat(data_dir, &st) == 0 && !(st.st_mode & S_IXOTH) &&
+            chmod(data_dir, (st.st_mode & 07777) | S_IXOTH) < 0) {
+            tc_err_set(e, TC_E_IO, "cannot chmod %s: %s", data_dir, strerror(errno));
             goto fail;
         }
+        if (check_reachable(em, e) < 0)
+            goto fail;
     }
 
     if ((em->lock_fd = open_lock(em, "pg.lock", e)) < 0 ||
