@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "api/api_int.h"
+#include "base/hex.h"
 #include "base/log.h"
 #include "base/random.h"
 
@@ -32,10 +33,9 @@ void evhttp_send_error(struct evhttp_request *req, int error, const char *reason
         req->minor = 1;
     }
     unsigned char r[8];
-    char id[17];
+    char id[2 * sizeof(r) + 1];
     tc_random_bytes(r, sizeof(r));
-    for (int i = 0; i < 8; i++)
-        snprintf(id + 2 * i, 3, "%02x", r[i]);
+    tc_hex_encode(r, sizeof(r), id);
     evhttp_clear_headers(evhttp_request_get_output_headers(req));
     tc_http_common_headers(req, id, true);
     tc_buf b;

@@ -4,16 +4,7 @@
 
 #include <string.h>
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+#include "base/hex.h"
 
 /* Percent-decodes s[0..n) into the arena; NULL on a bad escape or an encoded NUL. */
 static const char *decode(tc_arena *a, const char *s, size_t n)
@@ -26,7 +17,7 @@ static const char *decode(tc_arena *a, const char *s, size_t n)
         }
         if (i + 2 >= n)
             return NULL;
-        int hi = hexval(s[i + 1]), lo = hexval(s[i + 2]);
+        int hi = tc_hex_digit(s[i + 1]), lo = tc_hex_digit(s[i + 2]);
         if (hi < 0 || lo < 0 || (hi == 0 && lo == 0))
             return NULL;
         *o++ = (char)(hi << 4 | lo);

@@ -19,6 +19,7 @@
 
 #include "api/router.h"
 #include "base/die.h"
+#include "base/hex.h"
 #include "base/log.h"
 #include "base/random.h"
 #include "base/time.h"
@@ -262,7 +263,7 @@ static int thread_init(tc_server *s, tc_http_thread *t, int fd, tc_err *e)
     tc_buf_init(&t->log_buf, 16384);
     unsigned char r[4];
     tc_random_bytes(r, sizeof(r));
-    snprintf(t->id_prefix, sizeof(t->id_prefix), "%02x%02x%02x%02x", r[0], r[1], r[2], r[3]);
+    tc_hex_encode(r, sizeof(r), t->id_prefix);
     return 0;
 }
 

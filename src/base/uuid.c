@@ -3,18 +3,8 @@
 
 #include <string.h>
 
+#include "base/hex.h"
 #include "base/random.h"
-
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 int tc_uuid_parse(const char *s, size_t n, tc_uuid *out)
 {
@@ -28,7 +18,7 @@ int tc_uuid_parse(const char *s, size_t n, tc_uuid *out)
             i++;
             continue;
         }
-        int hi = hexval(s[i]), lo = hexval(s[i + 1]);
+        int hi = tc_hex_digit(s[i]), lo = tc_hex_digit(s[i + 1]);
         if (hi < 0 || lo < 0)
             return -1;
         out->b[k++] = (uint8_t)(hi << 4 | lo);

@@ -25,6 +25,7 @@
 
 #include "base/buf.h"
 #include "base/die.h"
+#include "base/hex.h"
 #include "base/log.h"
 #include "base/random.h"
 #include "base/time.h"
@@ -125,8 +126,9 @@ static int open_log(const tc_embedded *em, tc_err *e)
     return fd;
 }
 
-/* Runs argv to completion with its output appended to the log; its exit status or -1. */
-static int run_program(const tc_embedded *em, char *const argv[], tc_err *e)
+/* Starts argv[0] as the PostgreSQL user with its output appended to the log; in a session of
+ * its own when detach is set. The child's pid, or -1 with e filled. */
+static pid_t spawn(const tc_embedded *em, char *const argv[], bool detach, tc_err *e)
 {
     int log_fd = open_log(em, e);
     if (log_fd < 0)
@@ -137,12 +139,23 @@ static int run_program(const tc_embedded *em, char *const argv[], tc_err *e)
         return tc_err_set(e, TC_E_IO, "fork: %s", strerror(errno));
     }
     if (pid == 0) {
+        if (detach)
+            setsid();
         child_io(em, log_fd);
         drop_privileges(em);
         execv(argv[0], argv);
         _exit(127);
     }
     close(log_fd);
+    return pid;
+}
+
+/* Runs argv to completion; its exit status, or -1 with e filled. */
+static int run_program(const tc_embedded *em, char *const argv[], tc_err *e)
+{
+    pid_t pid = spawn(em, argv, false, e);
+    if (pid < 0)
+        return -1;
     int status;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
@@ -303,24 +316,11 @@ static int launch(tc_embedded *em, tc_err *e)
         return -1;
     /* -h '' : no TCP listener; -k : the Unix socket lives in the cluster's own directory. */
     char *argv[] = {prog, "-D", em->pgdata, "-p", PG_PORT, "-h", "", "-k", em->pgdata, NULL};
-    int log_fd = open_log(em, e);
-    if (log_fd < 0)
+    /* A session of its own: a Ctrl-C at the terminal reaches twentyc, which then shuts down
+     * in order, not PostgreSQL under its feet. */
+    pid_t pid = spawn(em, argv, true, e);
+    if (pid < 0)
         return -1;
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(log_fd);
-        return tc_err_set(e, TC_E_IO, "fork: %s", strerror(errno));
-    }
-    if (pid == 0) {
-        /* A session of its own: a Ctrl-C at the terminal reaches twentyc, which then shuts
-         * down in order, not PostgreSQL under its feet. */
-        setsid();
-        child_io(em, log_fd);
-        drop_privileges(em);
-        execv(prog, argv);
-        _exit(127);
-    }
-    close(log_fd);
     em->child = pid;
     int64_t deadline = tc_time_mono_us() + START_TIMEOUT_US;
     for (;;) {
@@ -599,8 +599,7 @@ char *tc_embedded_app_secret(const char *data_dir, tc_err *e)
     unsigned char raw[32];
     char hex[2 * sizeof(raw) + 2];
     tc_random_bytes(raw, sizeof(raw));
-    for (size_t i = 0; i < sizeof(raw); i++)
-        snprintf(hex + 2 * i, 3, "%02x", raw[i]);
+    tc_hex_encode(raw, sizeof(raw), hex);
     char tmp_name[64];
     snprintf(tmp_name, sizeof(tmp_name), "app_secret.%d.tmp", (int)getpid());
     if (path_join(tmp, data_dir, tmp_name, e) < 0)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/die.h"
+#include "base/hex.h"
 #include "base/log.h"
 #include "base/time.h"
 #include "db/migrate_int.h"
@@ -19,15 +20,10 @@
 
 static void checksum(const tc_migration *m, char *out)
 {
-    static const char hex[] = "0123456789abcdef";
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int n = 0;
     EVP_Digest(m->sql, m->len, md, &n, EVP_sha256(), NULL);
-    for (unsigned i = 0; i < n; i++) {
-        out[2 * i] = hex[md[i] >> 4];
-        out[2 * i + 1] = hex[md[i] & 15];
-    }
-    out[2 * n] = '\0';
+    tc_hex_encode(md, n, out);
 }
 
 int tc_migrate_latest(void)
