@@ -36,6 +36,9 @@ struct tc_server {
     tc_pool *pool;
     int nthreads;
     tc_http_thread *threads;
+    pthread_mutex_t mu; /* guards stopped */
+    pthread_cond_t thread_done;
+    int stopped; /* threads whose event loop has returned */
 };
 
 /* One access line: {"msg":"request","reqId","method","path","status","durationUs"}; the path

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "api/router.h"
@@ -229,7 +230,24 @@ static void *thread_main(void *arg)
 {
     tc_http_thread *t = arg;
     event_base_dispatch(t->base);
+    pthread_mutex_lock(&t->server->mu);
+    t->server->stopped++;
+    pthread_cond_signal(&t->server->thread_done);
+    pthread_mutex_unlock(&t->server->mu);
     return NULL;
+}
+
+/* Waits until every thread's loop has returned or the monotonic deadline passes; true when all
+ * have. */
+static bool wait_threads(tc_server *s, const struct timespec *deadline)
+{
+    pthread_mutex_lock(&s->mu);
+    while (s->stopped < s->nthreads &&
+           pthread_cond_timedwait(&s->thread_done, &s->mu, deadline) != ETIMEDOUT)
+        ;
+    bool all = s->stopped == s->nthreads;
+    pthread_mutex_unlock(&s->mu);
+    return all;
 }
 
 static int thread_init(tc_server *s, tc_http_thread *t, int fd, tc_err *e)
@@ -284,6 +302,12 @@ tc_server *tc_server_new(const tc_config *cfg, tc_pool *pool, tc_err *e)
         tc_die_oom();
     s->cfg = cfg;
     s->pool = pool;
+    pthread_mutex_init(&s->mu, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&s->thread_done, &ca);
+    pthread_condattr_destroy(&ca);
     s->nthreads = tc_server_threads(cfg);
     s->threads = calloc((size_t)s->nthreads, sizeof(*s->threads));
     if (!s->threads)
@@ -321,6 +345,16 @@ int tc_server_run(tc_server *s)
                 TC_DRAIN_SECONDS);
     for (int i = 0; i < s->nthreads; i++)
         event_active(s->threads[i].drain_ev, 0, 0);
+    /* A thread blocked in a database call cannot see its own drain deadline: after it, cut the
+     * connections in use so those calls fail and the threads finish. */
+    struct timespec deadline;
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_sec += TC_DRAIN_SECONDS;
+    if (!wait_threads(s, &deadline)) {
+        tc_log_warn("requests still waiting on the database after %d s; interrupting them",
+                    TC_DRAIN_SECONDS);
+        tc_pool_interrupt(s->pool);
+    }
     for (int i = 0; i < s->nthreads; i++)
         pthread_join(s->threads[i].tid, NULL);
     return 0;
@@ -344,5 +378,7 @@ void tc_server_free(tc_server *s)
         tc_buf_fini(&t->log_buf);
     }
     free(s->threads);
+    pthread_mutex_destroy(&s->mu);
+    pthread_cond_destroy(&s->thread_done);
     free(s);
 }

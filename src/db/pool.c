@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <string.h>
 
 #include "base/die.h"
@@ -18,8 +19,10 @@ struct tc_pool {
     int size, open; /* open counts idle and checked-out connections */
     int nidle;
     tc_db **idle;
+    tc_db **out; /* checked-out connections, size slots, NULL where free */
     int64_t retry_at; /* monotonic us before which connecting is not tried again */
     bool down;        /* the last attempt failed; logged once per outage */
+    bool interrupted; /* tc_pool_interrupt was called: hand out nothing more */
 };
 
 static char *xstrdup(const char *s)
@@ -41,7 +44,8 @@ tc_pool *tc_pool_new(const char *conninfo, const char *schema, int size)
     p->schema = xstrdup(schema);
     p->size = size < 1 ? 1 : size;
     p->idle = calloc((size_t)p->size, sizeof(*p->idle));
-    if (!p->idle)
+    p->out = calloc((size_t)p->size, sizeof(*p->out));
+    if (!p->idle || !p->out)
         tc_die_oom();
     return p;
 }
@@ -55,18 +59,35 @@ void tc_pool_free(tc_pool *p)
     pthread_mutex_destroy(&p->mu);
     pthread_cond_destroy(&p->freed);
     free(p->idle);
+    free(p->out);
     free(p->conninfo);
     free(p->schema);
     free(p);
 }
 
+/* Replaces from with to in the checked-out slots (NULL marks a free slot). Lock held. */
+static void track(tc_pool *p, tc_db *from, tc_db *to)
+{
+    for (int i = 0; i < p->size; i++) {
+        if (p->out[i] == from) {
+            p->out[i] = to;
+            return;
+        }
+    }
+}
+
 tc_db *tc_pool_acquire(tc_pool *p, tc_err *e)
 {
     pthread_mutex_lock(&p->mu);
-    while (p->nidle == 0 && p->open == p->size)
+    while (!p->interrupted && p->nidle == 0 && p->open == p->size)
         pthread_cond_wait(&p->freed, &p->mu);
+    if (p->interrupted) {
+        pthread_mutex_unlock(&p->mu);
+        return tc_err_set(e, TC_E_DB_UNAVAILABLE, "Database unavailable"), NULL;
+    }
     if (p->nidle > 0) {
         tc_db *db = p->idle[--p->nidle];
+        track(p, NULL, db);
         pthread_mutex_unlock(&p->mu);
         return db;
     }
@@ -82,6 +103,13 @@ tc_db *tc_pool_acquire(tc_pool *p, tc_err *e)
     tc_db *db = tc_db_connect(p->conninfo, p->schema, &err);
 
     pthread_mutex_lock(&p->mu);
+    if (db && p->interrupted) { /* opened while shutting down: give it up */
+        p->open--;
+        pthread_cond_signal(&p->freed);
+        pthread_mutex_unlock(&p->mu);
+        tc_db_close(db);
+        return tc_err_set(e, TC_E_DB_UNAVAILABLE, "Database unavailable"), NULL;
+    }
     bool was_down = p->down;
     if (!db) {
         p->open--;
@@ -90,6 +118,7 @@ tc_db *tc_pool_acquire(tc_pool *p, tc_err *e)
         pthread_cond_signal(&p->freed);
     } else {
         p->down = false;
+        track(p, NULL, db);
     }
     pthread_mutex_unlock(&p->mu);
     if (!db) {
@@ -112,10 +141,23 @@ void tc_pool_release(tc_pool *p, tc_db *db)
     if (!clean)
         tc_db_close(db);
     pthread_mutex_lock(&p->mu);
+    track(p, db, NULL);
     if (clean)
         p->idle[p->nidle++] = db;
     else
         p->open--;
     pthread_cond_signal(&p->freed);
+    pthread_mutex_unlock(&p->mu);
+}
+
+void tc_pool_interrupt(tc_pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    p->interrupted = true;
+    for (int i = 0; i < p->size; i++) {
+        if (p->out[i])
+            shutdown(PQsocket(tc_db_pg(p->out[i])), SHUT_RDWR);
+    }
+    pthread_cond_broadcast(&p->freed);
     pthread_mutex_unlock(&p->mu);
 }

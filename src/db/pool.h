@@ -21,4 +21,9 @@ tc_db *tc_pool_acquire(tc_pool *p, tc_err *e);
 /* Gives db back; a connection that is not clean (tc_db_is_clean) is closed instead. */
 void tc_pool_release(tc_pool *p, tc_db *db);
 
+/* For shutdown: shuts down the sockets of every checked-out connection, so that a thread
+ * blocked in a statement that does not return (a hung database) gets an error at once, and
+ * makes every later tc_pool_acquire fail (TC_E_DB_UNAVAILABLE). Safe from any thread. */
+void tc_pool_interrupt(tc_pool *p);
+
 #endif
