@@ -167,8 +167,8 @@ int main(int argc, char **argv)
         printf("twentyc %s\n", TC_VERSION);
         return EXIT_SUCCESS;
     }
-    bool known = strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 ||
-                 strcmp(cmd, "config") == 0;
+    bool known =
+        strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 || strcmp(cmd, "config") == 0;
     if (!known || argc > 2) {
         fprintf(stderr, "twentyc: %s '%s'; see twentyc --help\n",
                 known ? "unexpected argument" : "unknown command", known ? argv[2] : cmd);

@@ -35,8 +35,8 @@ typedef struct tc_req {
     struct tc_http_thread *thread;
     tc_method method;
     const char *method_name;
-    const char *path;  /* as received, without the query; not decoded */
-    const char *query; /* raw query string, or NULL */
+    const char *path;                        /* as received, without the query; not decoded */
+    const char *query;                       /* raw query string, or NULL */
     const char *params[TC_ROUTE_MAX_PARAMS]; /* the route's :name segments, percent-decoded */
     int nparams;
     char id[TC_REQ_ID_MAX + 1]; /* request id: the client's X-Request-Id if sane, else ours */

@@ -91,9 +91,12 @@ static const struct {
     tc_method method;
     const char *name;
 } methods[] = {
-    {EVHTTP_REQ_GET, TC_GET, "GET"},         {EVHTTP_REQ_POST, TC_POST, "POST"},
-    {EVHTTP_REQ_PUT, TC_PUT, "PUT"},         {EVHTTP_REQ_PATCH, TC_PATCH, "PATCH"},
-    {EVHTTP_REQ_DELETE, TC_DELETE, "DELETE"}, {EVHTTP_REQ_HEAD, TC_HEAD, "HEAD"},
+    {EVHTTP_REQ_GET, TC_GET, "GET"},
+    {EVHTTP_REQ_POST, TC_POST, "POST"},
+    {EVHTTP_REQ_PUT, TC_PUT, "PUT"},
+    {EVHTTP_REQ_PATCH, TC_PATCH, "PATCH"},
+    {EVHTTP_REQ_DELETE, TC_DELETE, "DELETE"},
+    {EVHTTP_REQ_HEAD, TC_HEAD, "HEAD"},
     {EVHTTP_REQ_OPTIONS, TC_OPTIONS, "OPTIONS"},
 };
 
@@ -141,7 +144,8 @@ static void on_request(struct evhttp_request *ev, void *arg)
     const char *path = uri ? evhttp_uri_get_path(uri) : NULL;
     req.path = path && *path ? path : "/";
     req.query = uri ? evhttp_uri_get_query(uri) : NULL;
-    const char *client_id = evhttp_find_header(evhttp_request_get_input_headers(ev), "X-Request-Id");
+    const char *client_id =
+        evhttp_find_header(evhttp_request_get_input_headers(ev), "X-Request-Id");
     if (client_id && sane_request_id(client_id))
         snprintf(req.id, sizeof(req.id), "%s", client_id);
     else
@@ -151,15 +155,12 @@ static void on_request(struct evhttp_request *ev, void *arg)
     evhttp_request_set_on_complete_cb(ev, on_sent, t);
 
     const tc_route *route = NULL;
-    switch (req.method ? tc_route_find(tc_routes, tc_routes_count, req.method, req.path, &req,
-                                       &route)
-                       : TC_MATCH_NONE) {
-    case TC_MATCH_OK:
-        route->handler(&req);
-        break;
-    case TC_MATCH_BAD_PATH:
-        tc_reply_errorf(&req, TC_E_MALFORMED, "Malformed path");
-        break;
+    tc_match match = TC_MATCH_NONE;
+    if (req.method)
+        match = tc_route_find(tc_routes, tc_routes_count, req.method, req.path, &req, &route);
+    switch (match) {
+    case TC_MATCH_OK: route->handler(&req); break;
+    case TC_MATCH_BAD_PATH: tc_reply_errorf(&req, TC_E_MALFORMED, "Malformed path"); break;
     case TC_MATCH_NONE:
         tc_reply_errorf(&req, TC_E_ROUTE_NOT_FOUND, "Cannot %s %s", req.method_name, req.path);
         break;
@@ -204,8 +205,8 @@ static void on_deadline(evutil_socket_t fd, short what, void *arg)
 {
     (void)fd, (void)what;
     tc_http_thread *t = arg;
-    tc_log_warn("thread %d: %d responses still unsent after %d s; closing them", t->index,
-                t->busy, TC_DRAIN_SECONDS);
+    tc_log_warn("thread %d: %d responses still unsent after %d s; closing them", t->index, t->busy,
+                TC_DRAIN_SECONDS);
     finish_drain(t);
 }
 
@@ -259,8 +260,8 @@ static int thread_init(tc_server *s, tc_http_thread *t, int fd, tc_err *e)
     if (!t->http)
         return tc_err_set(e, TC_E_INTERNAL, "cannot create an event loop");
     evhttp_set_allowed_methods(t->http, EVHTTP_REQ_GET | EVHTTP_REQ_POST | EVHTTP_REQ_PUT |
-                                            EVHTTP_REQ_PATCH | EVHTTP_REQ_DELETE |
-                                            EVHTTP_REQ_HEAD | EVHTTP_REQ_OPTIONS);
+                                            EVHTTP_REQ_PATCH | EVHTTP_REQ_DELETE | EVHTTP_REQ_HEAD |
+                                            EVHTTP_REQ_OPTIONS);
     evhttp_set_max_body_size(t->http, (ev_ssize_t)cfg->max_body_bytes);
     evhttp_set_max_headers_size(t->http, MAX_HEADERS_BYTES);
     struct timeval tv = {(time_t)(cfg->http_timeout / 1000),

@@ -164,9 +164,7 @@ static int parse_value(tc_config *c, const setting *st, const char *value, tc_er
     void *field = (char *)c + st->offset;
     char expect[160];
     switch (st->type) {
-    case T_STR:
-        *(char **)field = xstrdup(value);
-        return 0;
+    case T_STR: *(char **)field = xstrdup(value); return 0;
     case T_URL:
     case T_PGURL: {
         tc_url u;

@@ -10,14 +10,14 @@
 #include "base/err.h"
 #include "base/log.h"
 
-/* Types: STR text, URL http(s) URL, PGURL postgres(ql):// URL, IDENT lower-case SQL identifier, INT integer within
- * [min, max], BYTES integer byte count within [min, max], DURATION `ms`-style text held as
- * milliseconds within [min, max], LEVEL a log level. Flags: TC_SECRET masks the value when
+/* Types: STR text, URL http(s) URL, PGURL postgres(ql):// URL, IDENT lower-case SQL identifier, INT
+ * integer within [min, max], BYTES integer byte count within [min, max], DURATION `ms`-style text
+ * held as milliseconds within [min, max], LEVEL a log level. Flags: TC_SECRET masks the value when
  * printed. 0 as default for HTTP threads and pool size means "derive it" (see help). */
 #define TC_SECRET 1
 
 #define TC_SETTINGS(X)                                                                             \
-    X(pg_database_url, "PG_DATABASE_URL", PGURL, "", 0, 0, TC_SECRET,                                \
+    X(pg_database_url, "PG_DATABASE_URL", PGURL, "", 0, 0, TC_SECRET,                              \
       "PostgreSQL URL (postgres://user:password@host:port/db). Unset: the embedded cluster in "    \
       "TWENTYC_DATA_DIR/pg")                                                                       \
     X(app_secret, "APP_SECRET", STR, "", 0, 0, TC_SECRET,                                          \

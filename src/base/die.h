@@ -1,4 +1,5 @@
-/* Fatal errors: allocation failure and broken invariants abort (Redis zmalloc, PostgreSQL palloc). */
+/* Fatal errors: allocation failure and broken invariants abort (Redis zmalloc, PostgreSQL palloc).
+ */
 #ifndef TC_BASE_DIE_H
 #define TC_BASE_DIE_H
 

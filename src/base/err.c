@@ -8,10 +8,9 @@ static const struct {
     const char *name;
     int status;
     const char *client;
-} table[] = {
-    [TC_OK] = {"TC_OK", 200, NULL},
+} table[] = {[TC_OK] = {"TC_OK", 200, NULL},
 #define TC_ERR_ROW(code, status, client) [code] = {#code, status, client},
-    TC_ERRORS(TC_ERR_ROW)
+             TC_ERRORS(TC_ERR_ROW)
 #undef TC_ERR_ROW
 };
 

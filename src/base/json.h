@@ -16,8 +16,9 @@ typedef struct tc_json {
     tc_buf *out;
     int depth;
     bool failed;
-    bool after_key;                     /* a key was written; the next value needs no comma */
-    bool has_items[TC_JSON_MAX_DEPTH + 1]; /* per level: something was written, next needs a comma */
+    bool after_key; /* a key was written; the next value needs no comma */
+    bool
+        has_items[TC_JSON_MAX_DEPTH + 1]; /* per level: something was written, next needs a comma */
 } tc_json;
 
 void tc_json_init(tc_json *j, tc_buf *out);

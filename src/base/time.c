@@ -44,13 +44,14 @@ static const struct {
     const char *name;
     double ms;
 } units[] = {
-    {"milliseconds", 1},   {"millisecond", 1},  {"msecs", 1},     {"msec", 1},   {"ms", 1},
-    {"seconds", 1e3},      {"second", 1e3},     {"secs", 1e3},    {"sec", 1e3},  {"s", 1e3},
-    {"minutes", 6e4},      {"minute", 6e4},     {"mins", 6e4},    {"min", 6e4},  {"m", 6e4},
-    {"hours", 36e5},       {"hour", 36e5},      {"hrs", 36e5},    {"hr", 36e5},  {"h", 36e5},
-    {"days", 864e5},       {"day", 864e5},      {"d", 864e5},     {"weeks", 6048e5},
-    {"week", 6048e5},      {"w", 6048e5},       {"years", 315576e5}, {"year", 315576e5},
-    {"yrs", 315576e5},     {"yr", 315576e5},    {"y", 315576e5},
+    {"milliseconds", 1}, {"millisecond", 1}, {"msecs", 1},        {"msec", 1},
+    {"ms", 1},           {"seconds", 1e3},   {"second", 1e3},     {"secs", 1e3},
+    {"sec", 1e3},        {"s", 1e3},         {"minutes", 6e4},    {"minute", 6e4},
+    {"mins", 6e4},       {"min", 6e4},       {"m", 6e4},          {"hours", 36e5},
+    {"hour", 36e5},      {"hrs", 36e5},      {"hr", 36e5},        {"h", 36e5},
+    {"days", 864e5},     {"day", 864e5},     {"d", 864e5},        {"weeks", 6048e5},
+    {"week", 6048e5},    {"w", 6048e5},      {"years", 315576e5}, {"year", 315576e5},
+    {"yrs", 315576e5},   {"yr", 315576e5},   {"y", 315576e5},
 };
 
 int tc_duration_parse_ms(const char *s, int64_t *ms)

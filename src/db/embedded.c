@@ -287,17 +287,18 @@ static int initdb(tc_embedded *em, tc_err *e)
     if (d)
         closedir(d);
     if (entries)
-        return tc_err_set(e, TC_E_IO,
-                          "%s is not empty but holds no PostgreSQL cluster (no PG_VERSION); move it "
-                          "away to start afresh",
-                          em->pgdata);
+        return tc_err_set(
+            e, TC_E_IO,
+            "%s is not empty but holds no PostgreSQL cluster (no PG_VERSION); move it "
+            "away to start afresh",
+            em->pgdata);
     if (em->drop && chown(em->pgdata, em->uid, em->gid) < 0)
         return tc_err_set(e, TC_E_IO, "cannot chown %s: %s", em->pgdata, strerror(errno));
     char prog[PATH_MAX];
     if (path_join(prog, em->bin, "initdb", e) < 0)
         return -1;
-    char *argv[] = {prog,          "-D",          em->pgdata, "-U", PG_USER, "-E", "UTF8",
-                    "--locale=C.UTF-8", "--auth=trust", NULL};
+    char *argv[] = {prog, "-D",   em->pgdata,         "-U",           PG_USER,
+                    "-E", "UTF8", "--locale=C.UTF-8", "--auth=trust", NULL};
     tc_log_info("creating the embedded PostgreSQL cluster in %s", em->pgdata);
     int rc = run_program(em, argv, e);
     if (rc < 0)
@@ -332,8 +333,7 @@ static int launch(tc_embedded *em, tc_err *e)
             return tc_err_set(e, TC_E_IO, "PostgreSQL exited while starting; see %s", em->log);
         }
         if (tc_time_mono_us() > deadline)
-            return tc_err_set(e, TC_E_IO, "PostgreSQL did not start within 60 s; see %s",
-                              em->log);
+            return tc_err_set(e, TC_E_IO, "PostgreSQL did not start within 60 s; see %s", em->log);
         sleep_us(5000);
     }
 }
@@ -359,8 +359,10 @@ static int ensure_running(tc_embedded *em, tc_err *e)
         }
         /* Starting up or shutting down: wait for it to settle. */
         if (tc_time_mono_us() > deadline)
-            return tc_err_set(e, TC_E_IO, "the embedded PostgreSQL (pid %d) neither answers nor "
-                                          "exits; see %s", (int)pid, em->log);
+            return tc_err_set(e, TC_E_IO,
+                              "the embedded PostgreSQL (pid %d) neither answers nor "
+                              "exits; see %s",
+                              (int)pid, em->log);
         sleep_us(20000);
     }
 }
@@ -465,8 +467,9 @@ tc_embedded *tc_embedded_start(const char *data_dir, const char *bin_dir, tc_err
     if (geteuid() == 0) {
         struct passwd *pw = getpwnam("postgres");
         if (!pw) {
-            tc_err_set(e, TC_E_CONFIG, "running as root, the embedded PostgreSQL needs the "
-                                       "postgres system user (Debian's postgresql package)");
+            tc_err_set(e, TC_E_CONFIG,
+                       "running as root, the embedded PostgreSQL needs the "
+                       "postgres system user (Debian's postgresql package)");
             goto fail;
         }
         em->drop = true;
@@ -495,8 +498,8 @@ tc_embedded *tc_embedded_start(const char *data_dir, const char *bin_dir, tc_err
     if (path_join(version_file, em->pgdata, "PG_VERSION", e) < 0)
         goto fail_locked;
     bool fresh = !file_exists(version_file);
-    if (find_bin(em, bin_dir, e) < 0 || (fresh && initdb(em, e) < 0) ||
-        ensure_running(em, e) < 0 || ensure_database(em, e) < 0)
+    if (find_bin(em, bin_dir, e) < 0 || (fresh && initdb(em, e) < 0) || ensure_running(em, e) < 0 ||
+        ensure_database(em, e) < 0)
         goto fail_locked;
     lock(em->lock_fd, LOCK_UN);
     if (em->child)

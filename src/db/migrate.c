@@ -125,8 +125,9 @@ static int apply(tc_db *db, const tc_migration *m, tc_err *e)
     const char *p[] = {version, m->name, sum};
     PGresult *r = NULL;
     if (tc_db_exec(db, m->sql, e) < 0 ||
-        !(r = tc_db_query(db, "INSERT INTO \"_migrations\" (version, name, checksum) "
-                              "VALUES ($1::int, $2, $3)",
+        !(r = tc_db_query(db,
+                          "INSERT INTO \"_migrations\" (version, name, checksum) "
+                          "VALUES ($1::int, $2, $3)",
                           3, p, e)) ||
         tc_db_exec(db, "COMMIT", e) < 0) {
         PQclear(r);

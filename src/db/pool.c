@@ -19,7 +19,7 @@ struct tc_pool {
     int size, open; /* open counts idle and checked-out connections */
     int nidle;
     tc_db **idle;
-    tc_db **out; /* checked-out connections, size slots, NULL where free */
+    tc_db **out;      /* checked-out connections, size slots, NULL where free */
     int64_t retry_at; /* monotonic us before which connecting is not tried again */
     bool down;        /* the last attempt failed; logged once per outage */
     bool interrupted; /* tc_pool_interrupt was called: hand out nothing more */

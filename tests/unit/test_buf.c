@@ -89,14 +89,10 @@ enum op { OP_ADD, OP_ADDS, OP_ADDC, OP_PRINTF };
 static int apply(tc_buf *b, enum op op, const char *s)
 {
     switch (op) {
-    case OP_ADD:
-        return tc_buf_add(b, s, strlen(s));
-    case OP_ADDS:
-        return tc_buf_adds(b, s);
-    case OP_ADDC:
-        return tc_buf_addc(b, s[0]);
-    case OP_PRINTF:
-        return tc_buf_printf(b, "%s", s);
+    case OP_ADD: return tc_buf_add(b, s, strlen(s));
+    case OP_ADDS: return tc_buf_adds(b, s);
+    case OP_ADDC: return tc_buf_addc(b, s[0]);
+    case OP_PRINTF: return tc_buf_printf(b, "%s", s);
     }
     return -2;
 }

@@ -312,23 +312,12 @@ static void test_valid_strings(void **state)
             fail_msg("%s: load failed: %s", rows[i].env, e.message);
         const char *got = NULL;
         switch (rows[i].id) {
-        case TC_SET_core_schema:
-            got = c.core_schema;
-            break;
-        case TC_SET_pg_database_url:
-            got = c.pg_database_url;
-            break;
-        case TC_SET_server_url:
-            got = c.server_url;
-            break;
-        case TC_SET_app_secret:
-            got = c.app_secret;
-            break;
-        case TC_SET_pg_bin_dir:
-            got = c.pg_bin_dir;
-            break;
-        default:
-            fail_msg("row %zu: no field", i);
+        case TC_SET_core_schema: got = c.core_schema; break;
+        case TC_SET_pg_database_url: got = c.pg_database_url; break;
+        case TC_SET_server_url: got = c.server_url; break;
+        case TC_SET_app_secret: got = c.app_secret; break;
+        case TC_SET_pg_bin_dir: got = c.pg_bin_dir; break;
+        default: fail_msg("row %zu: no field", i);
         }
         assert_non_null(got);
         assert_string_equal(got, rows[i].want);

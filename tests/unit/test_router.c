@@ -59,8 +59,8 @@ static void test_matching(void **state)
         memset(&req, 0, sizeof(req));
         req.arena = tc_arena_new(1024);
         const tc_route *route = NULL;
-        tc_match m = tc_route_find(routes, TC_COUNT(routes), rows[i].method, rows[i].path, &req,
-                                   &route);
+        tc_match m =
+            tc_route_find(routes, TC_COUNT(routes), rows[i].method, rows[i].path, &req, &route);
         assert_int_equal(m, rows[i].want);
         if (m == TC_MATCH_OK) {
             assert_ptr_equal(route->handler, rows[i].handler);
@@ -80,9 +80,8 @@ static void test_error_body(void **state)
     tc_buf b;
     tc_buf_init(&b, 1024);
     tc_http_error_body(&b, 404, "Cannot GET /x", NULL);
-    assert_string_equal(tc_buf_cstr(&b),
-                        "{\"statusCode\":404,\"error\":\"NotFoundException\","
-                        "\"messages\":[\"Cannot GET /x\"]}");
+    assert_string_equal(tc_buf_cstr(&b), "{\"statusCode\":404,\"error\":\"NotFoundException\","
+                                         "\"messages\":[\"Cannot GET /x\"]}");
     tc_buf_reset(&b);
     tc_http_error_body(&b, 400, "Bad \"id\"", "INVALID_ARGS_DATA");
     assert_string_equal(tc_buf_cstr(&b),
