@@ -111,7 +111,8 @@ static void test_strdup(void **state)
 static void test_strndup(void **state)
 {
     (void)state;
-    /* At most n bytes, always terminated. */
+    /* At most n bytes, always terminated, stopping at a NUL as strndup(3) does (so n may be a
+     * bound larger than the string). */
     static const struct {
         const char *in;
         size_t n;
@@ -121,6 +122,9 @@ static void test_strndup(void **state)
         {"hello", 5, "hello"},
         {"hello", 0, ""},
         {"", 0, ""},
+        {"hi", 10, "hi"},
+        {"", 4, ""},
+        {"a\0bc", 4, "a"},
     };
     tc_arena *a = tc_arena_new(128);
     for (size_t i = 0; i < TC_COUNT(rows); i++) {
@@ -134,30 +138,6 @@ static void test_strndup(void **state)
     static const char raw[5] = {'a', 'b', 'c', 'd', 'e'};
     assert_string_equal(tc_arena_strndup(a, raw, 3), "abc");
     assert_string_equal(tc_arena_strndup(a, raw, 5), "abcde");
-    tc_arena_free(a);
-}
-
-/* The name promises POSIX strndup(3): copying stops at a NUL within the first n bytes, so n may
- * be a bound larger than the string. Run last: ASan aborts the whole program on an overread. */
-static void test_strndup_stops_at_nul(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *in;
-        size_t n;
-        const char *want;
-    } rows[] = {
-        {"hi", 10, "hi"},
-        {"", 4, ""},
-        {"a\0bc", 4, "a"},
-    };
-    tc_arena *a = tc_arena_new(128);
-    for (size_t i = 0; i < TC_COUNT(rows); i++) {
-        char *s = tc_arena_strndup(a, rows[i].in, rows[i].n);
-        if (strcmp(s, rows[i].want) != 0)
-            fail_msg("strndup(\"%s\", %zu): want \"%s\", got \"%s\"", rows[i].in, rows[i].n,
-                     rows[i].want, s);
-    }
     tc_arena_free(a);
 }
 
@@ -339,7 +319,6 @@ int main(void)
         cmocka_unit_test(test_reset_keeps_working),
         cmocka_unit_test(test_used),
         cmocka_unit_test(test_free_null),
-        cmocka_unit_test(test_strndup_stops_at_nul),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
