@@ -42,7 +42,7 @@ CREATE TABLE "workspace" (
     "workspaceCustomApplicationId" uuid,
     CONSTRAINT "PK_workspace" PRIMARY KEY ("id"),
     CONSTRAINT "UQ_workspace_subdomain" UNIQUE ("subdomain"),
-    CONSTRAINT "UQ_workspace_customDomain" UNIQUE ("customDomain"),
-    CONSTRAINT "onboarded_workspace_requires_default_role" CHECK (
-        "activationStatus" IN ('PENDING_CREATION', 'ONGOING_CREATION') OR "defaultRoleId" IS NOT NULL)
+    CONSTRAINT "UQ_workspace_customDomain" UNIQUE ("customDomain")
+    -- Twenty's CHECK "onboarded_workspace_requires_default_role" comes with the role tables, which
+    -- give every workspace its default role (docs/compat.md).
 );
