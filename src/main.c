@@ -8,10 +8,12 @@
 #include "base/config.h"
 #include "base/log.h"
 #include "base/time.h"
+#include "base/uuid.h"
 #include "base/url.h"
 #include "db/embedded.h"
 #include "db/migrate.h"
 #include "db/pool.h"
+#include "meta/workspace.h"
 
 #define EXIT_USAGE 2
 
@@ -23,6 +25,10 @@ static const char usage[] =
     "commands:\n"
     "  serve      serve the HTTP API on NODE_PORT (applies core migrations first)\n"
     "  migrate    apply core-schema migrations and exit\n"
+    "  workspace create --name NAME [--id UUID] [--subdomain SUB]\n"
+    "             create a workspace with every standard object; prints its id\n"
+    "  workspace list\n"
+    "  workspace delete ID\n"
     "  config     print every setting with its value and where it came from\n"
     "  version    print the version\n"
     "  help       this text\n"
@@ -143,6 +149,94 @@ out:
     return rc;
 }
 
+/* Opens the database, brings the core schema up to date and connects: the start of every
+ * administration command. */
+static tc_db *admin_connect(tc_config *cfg, database *d, tc_err *e)
+{
+    if (open_database(cfg, d, e) < 0 || migrate(cfg, d, e) < 0)
+        return NULL;
+    return tc_db_connect(d->conninfo, cfg->core_schema, e);
+}
+
+/* The value of --name style options; NULL when absent. Unknown options are an error. */
+static int parse_options(int argc, char **argv, int first, const char *const *names,
+                         const char **values, size_t n)
+{
+    for (int i = first; i < argc; i++) {
+        size_t k;
+        for (k = 0; k < n; k++) {
+            if (strcmp(argv[i], names[k]) == 0)
+                break;
+        }
+        if (k == n || i + 1 == argc) {
+            fprintf(stderr, "twentyc: %s '%s'; see twentyc --help\n",
+                    k == n ? "unknown option" : "missing value for", argv[i]);
+            return -1;
+        }
+        values[k] = argv[++i];
+    }
+    return 0;
+}
+
+static int workspace_list(tc_db *db, tc_err *e)
+{
+    PGresult *r = tc_db_query(
+        db,
+        "SELECT \"id\", \"subdomain\", \"activationStatus\", \"databaseSchema\","
+        " coalesce(\"displayName\", '') FROM \"workspace\" ORDER BY \"createdAt\", \"id\"",
+        0, NULL, e);
+    if (!r)
+        return -1;
+    for (int i = 0; i < PQntuples(r); i++)
+        printf("%s  %-20s %-16s %s  %s\n", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+               PQgetvalue(r, i, 2), PQgetvalue(r, i, 3), PQgetvalue(r, i, 4));
+    PQclear(r);
+    return 0;
+}
+
+static int workspace_command(tc_config *cfg, int argc, char **argv)
+{
+    const char *sub = argc > 2 ? argv[2] : "";
+    static const char *const names[] = {"--name", "--id", "--subdomain"};
+    const char *values[3] = {NULL, NULL, NULL};
+    bool create = strcmp(sub, "create") == 0, list = strcmp(sub, "list") == 0,
+         del = strcmp(sub, "delete") == 0;
+    if ((!create && !list && !del) || (list && argc != 3) || (del && argc != 4) ||
+        (create && (parse_options(argc, argv, 3, names, values, 3) < 0 || !values[0]))) {
+        fprintf(stderr, "twentyc: usage: twentyc workspace create --name NAME [--id UUID] "
+                        "[--subdomain SUB] | list | delete ID\n");
+        return EXIT_USAGE;
+    }
+    tc_err e;
+    tc_err_clear(&e);
+    database d;
+    int rc = EXIT_SUCCESS;
+    tc_db *db = admin_connect(cfg, &d, &e);
+    if (!db) {
+        rc = fail(&e);
+    } else if (create) {
+        tc_workspace_new w = {values[0], values[1], values[2]};
+        char id[TC_UUID_STR_LEN + 1];
+        int64_t us = 0;
+        if (tc_workspace_create(db, cfg->core_schema, &w, id, &us, &e) < 0) {
+            rc = fail(&e);
+        } else {
+            printf("%s\n", id);
+            tc_log_info("workspace %s created in %.1f ms", id, (double)us / 1000.0);
+        }
+    } else if (list) {
+        if (workspace_list(db, &e) < 0)
+            rc = fail(&e);
+    } else if (tc_workspace_delete(db, argv[3], &e) < 0) {
+        rc = fail(&e);
+    } else {
+        tc_log_info("workspace %s deleted", argv[3]);
+    }
+    tc_db_close(db);
+    close_database(&d);
+    return rc;
+}
+
 static int migrate_command(tc_config *cfg)
 {
     tc_err e;
@@ -167,9 +261,10 @@ int main(int argc, char **argv)
         printf("twentyc %s\n", TC_VERSION);
         return EXIT_SUCCESS;
     }
-    bool known =
-        strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 || strcmp(cmd, "config") == 0;
-    if (!known || argc > 2) {
+    bool workspace = strcmp(cmd, "workspace") == 0;
+    bool known = workspace || strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 ||
+                 strcmp(cmd, "config") == 0;
+    if (!known || (argc > 2 && !workspace)) {
         fprintf(stderr, "twentyc: %s '%s'; see twentyc --help\n",
                 known ? "unexpected argument" : "unknown command", known ? argv[2] : cmd);
         return EXIT_USAGE;
@@ -188,6 +283,8 @@ int main(int argc, char **argv)
         rc = EXIT_SUCCESS;
     } else if (strcmp(cmd, "migrate") == 0) {
         rc = migrate_command(&cfg);
+    } else if (workspace) {
+        rc = workspace_command(&cfg, argc, argv);
     } else {
         rc = serve(&cfg);
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/die.h"
+#include "base/log.h"
 
 /* Prepared statements by SQL text: open addressing, linear probing, grows at 3/4 full. */
 typedef struct stmt {
@@ -30,6 +31,18 @@ static uint64_t hash_text(const char *s)
     return h;
 }
 
+/* Server notices go to the log as JSON lines (libpq would print them raw on stderr): warnings
+ * at warn, the rest (NOTICE, INFO, DEBUG) at debug. */
+static void on_notice(void *arg, const PGresult *res)
+{
+    (void)arg;
+    const char *severity = PQresultErrorField(res, PG_DIAG_SEVERITY_NONLOCALIZED);
+    const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+    bool warning = severity && strcmp(severity, "WARNING") == 0;
+    tc_log(warning ? TC_LOG_WARN : TC_LOG_DEBUG, "postgres %s: %s", severity ? severity : "NOTICE",
+           msg ? msg : "");
+}
+
 tc_db *tc_db_connect(const char *conninfo, const char *schema, tc_err *e)
 {
     char options[128];
@@ -47,6 +60,7 @@ tc_db *tc_db_connect(const char *conninfo, const char *schema, tc_err *e)
         PQfinish(pg);
         return NULL;
     }
+    PQsetNoticeReceiver(pg, on_notice, NULL);
     tc_db *db = calloc(1, sizeof(*db));
     if (!db)
         tc_die_oom();

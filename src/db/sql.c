@@ -1,8 +1,10 @@
 /* SQL builder (see sql.h). */
 #include "db/sql.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/die.h"
 
@@ -35,6 +37,25 @@ void tc_sql_quote_ident(tc_buf *out, const char *name)
         tc_buf_addc(out, *p);
     }
     tc_buf_addc(out, '"');
+}
+
+void tc_sql_quote_literal(tc_buf *out, const char *value)
+{
+    bool backslash = strchr(value, '\\') != NULL;
+    if (backslash)
+        tc_buf_addc(out, 'E');
+    tc_buf_addc(out, '\'');
+    for (const char *p = value; *p; p++) {
+        if (*p == '\'' || (*p == '\\' && backslash))
+            tc_buf_addc(out, *p);
+        tc_buf_addc(out, *p);
+    }
+    tc_buf_addc(out, '\'');
+}
+
+void tc_sql_literal(tc_sql *q, const char *value)
+{
+    tc_sql_quote_literal(&q->text, value);
 }
 
 void tc_sql_ident(tc_sql *q, const char *name)

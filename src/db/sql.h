@@ -22,6 +22,11 @@ void tc_sql_fini(tc_sql *q);
 void tc_sql_add(tc_sql *q, const char *fragment);
 /* Appends name as a quoted identifier ("name", with " doubled). */
 void tc_sql_ident(tc_sql *q, const char *name);
+/* Appends value as a string literal, for the DDL places where parameters cannot go (DEFAULT
+ * expressions, enum labels): '…' with quotes doubled, as E'…' with backslashes doubled too when
+ * it has any, so the result is the same whatever standard_conforming_strings says. */
+void tc_sql_literal(tc_sql *q, const char *value);
+
 /* Appends $n for value (NULL is SQL NULL) and records it as parameter n. */
 void tc_sql_param(tc_sql *q, const char *value);
 
@@ -31,5 +36,7 @@ const char *tc_sql_text(const tc_sql *q);
 
 /* Quotes name as an identifier into out; the one quoting function the builder uses. */
 void tc_sql_quote_ident(tc_buf *out, const char *name);
+/* Quotes value as a string literal into out (as tc_sql_literal). */
+void tc_sql_quote_literal(tc_buf *out, const char *value);
 
 #endif

@@ -8,9 +8,9 @@
 
 #include "base/compiler.h"
 
-const char *const tc_actor_sources[] = {"EMAIL",  "CALENDAR", "WORKFLOW", "AGENT",   "API",
-                                        "IMPORT", "MANUAL",   "SYSTEM",   "WEBHOOK", "APPLICATION",
-                                        NULL};
+const char *const tc_actor_sources[] = {"EMAIL",   "CALENDAR",    "WORKFLOW", "AGENT",
+                                        "API",     "IMPORT",      "MANUAL",   "SYSTEM",
+                                        "WEBHOOK", "APPLICATION", NULL};
 
 /* name, type, required, unique_key, searchable, enum values */
 static const tc_subfield RICH_TEXT_V2_subfields[] = {

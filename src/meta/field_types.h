@@ -55,12 +55,12 @@ typedef enum tc_field_type {
 
 /* A sub-field of a composite type (spec §1.1). */
 typedef struct tc_subfield {
-    const char *name;                  /* "firstName"; the column is <field>FirstName */
-    tc_field_type type;                /* an atomic type, or SELECT for ACTOR's source */
-    bool required;                     /* NOT NULL when the field itself is not nullable */
-    bool unique_key;                   /* the column a unique index on the field covers */
-    bool searchable;                   /* part of the searchVector when the field is searched */
-    const char *const *enum_values;    /* SELECT sub-fields: the fixed values, NULL-terminated */
+    const char *name;               /* "firstName"; the column is <field>FirstName */
+    tc_field_type type;             /* an atomic type, or SELECT for ACTOR's source */
+    bool required;                  /* NOT NULL when the field itself is not nullable */
+    bool unique_key;                /* the column a unique index on the field covers */
+    bool searchable;                /* part of the searchVector when the field is searched */
+    const char *const *enum_values; /* SELECT sub-fields: the fixed values, NULL-terminated */
 } tc_subfield;
 
 typedef struct tc_field_type_info {

@@ -30,6 +30,29 @@ static void test_ident_quoting(void **state)
     }
 }
 
+static void test_literal_quoting(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *value, *quoted;
+    } rows[] = {
+        {"NEW", "'NEW'"},
+        {"", "''"},
+        {"O'Reilly", "'O''Reilly'"},
+        {"'; DROP SCHEMA x; --", "'''; DROP SCHEMA x; --'"},
+        {"a\\b", "E'a\\\\b'"},
+        {"\\'", "E'\\\\'''"},
+        {"é€", "'é€'"},
+    };
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        tc_buf b;
+        tc_buf_init(&b, 256);
+        tc_sql_quote_literal(&b, rows[i].value);
+        assert_string_equal(tc_buf_cstr(&b), rows[i].quoted);
+        tc_buf_fini(&b);
+    }
+}
+
 static void test_statement(void **state)
 {
     (void)state;
@@ -81,6 +104,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ident_quoting),
+        cmocka_unit_test(test_literal_quoting),
         cmocka_unit_test(test_statement),
         cmocka_unit_test(test_overflow),
     };

@@ -1,0 +1,397 @@
+/* The schema compiler: columns, enum types, defaults, generated search vectors, foreign keys
+ * and indexes of spec/twenty-datamodel.md §1, §1.2–1.4, §7, §8. */
+#include "meta/ddl.h"
+
+#include <jansson.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/die.h"
+#include "base/hex.h"
+#include "db/sql.h"
+
+#define STMT_MAX (1 << 20)
+
+void tc_ddl_init(tc_ddl *d, tc_arena *a)
+{
+    memset(d, 0, sizeof(*d));
+    d->arena = a;
+}
+
+/* Moves the builder's text into the list. */
+static void emit(tc_ddl *d, tc_sql *q)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 64;
+        const char **grown = tc_arena_alloc(d->arena, cap * sizeof(*grown));
+        if (d->n)
+            memcpy(grown, d->stmts, d->n * sizeof(*grown));
+        d->stmts = grown;
+        d->cap = cap;
+    }
+    if (!tc_sql_ok(q))
+        tc_die("DDL statement too long"); /* bounded by metadata limits; a bug if reached */
+    d->stmts[d->n++] = tc_arena_strdup(d->arena, tc_sql_text(q));
+    tc_sql_fini(q);
+}
+
+static void qualified(tc_sql *q, const tc_model *m, const char *name)
+{
+    tc_sql_ident(q, m->schema);
+    tc_sql_add(q, ".");
+    tc_sql_ident(q, name);
+}
+
+const char *tc_ddl_script(const tc_ddl *d)
+{
+    tc_buf b;
+    tc_buf_init(&b, SIZE_MAX / 2);
+    for (size_t i = 0; i < d->n; i++) {
+        tc_buf_adds(&b, d->stmts[i]);
+        tc_buf_adds(&b, ";\n");
+    }
+    const char *s = tc_arena_strdup(d->arena, tc_buf_cstr(&b));
+    tc_buf_fini(&b);
+    return s;
+}
+
+void tc_ddl_create_schema(tc_ddl *d, const tc_model *m)
+{
+    tc_sql q;
+    tc_sql_init(&q, STMT_MAX);
+    tc_sql_add(&q, "CREATE SCHEMA ");
+    tc_sql_ident(&q, m->schema);
+    emit(d, &q);
+}
+
+/* --- columns -----------------------------------------------------------------------------------
+ */
+
+/* One physical column of a field. */
+typedef struct column {
+    char name[2 * TC_NAME_BUF];
+    tc_field_type type;             /* the column's own type: the field's, or the sub-field's */
+    const char *const *enum_values; /* fixed values (ACTOR source) */
+    const char *options;            /* options JSON (SELECT, MULTI_SELECT, RATING fields) */
+    bool not_null;
+    json_t *default_value; /* borrowed; NULL for none */
+} column;
+
+static bool is_enum(tc_field_type t)
+{
+    tc_type_kind k = tc_field_type_info_of(t)->kind;
+    return k == TC_KIND_ENUM || k == TC_KIND_ENUM_ARRAY;
+}
+
+/* The columns of field f; returns how many (0 for ONE_TO_MANY). def is f's parsed default. */
+static size_t columns_of(const tc_field *f, json_t *def, column *out, size_t max)
+{
+    const tc_field_type_info *t = tc_field_type_info_of(f->type);
+    size_t n = 0;
+    if (t->kind == TC_KIND_COMPOSITE) {
+        for (size_t i = 0; i < t->nsubfields && n < max; i++) {
+            const tc_subfield *s = &t->subfields[i];
+            column *c = &out[n++];
+            memset(c, 0, sizeof(*c));
+            tc_composite_column(f->name, s->name, c->name, sizeof(c->name));
+            c->type = s->type;
+            c->enum_values = s->enum_values;
+            c->not_null = !f->is_nullable && s->required;
+            c->default_value = json_is_object(def) ? json_object_get(def, s->name) : NULL;
+        }
+        return n;
+    }
+    if (t->kind == TC_KIND_RELATION && f->relation != TC_REL_MANY_TO_ONE)
+        return 0;
+    column *c = &out[n++];
+    memset(c, 0, sizeof(*c));
+    snprintf(c->name, sizeof(c->name), "%s", f->join_column ? f->join_column : f->name);
+    c->type = f->type;
+    c->options = f->options;
+    c->not_null = !f->is_nullable && t->kind != TC_KIND_RELATION && t->kind != TC_KIND_TS_VECTOR;
+    c->default_value = t->kind == TC_KIND_RELATION ? NULL : def;
+    return n;
+}
+
+static void enum_name(const tc_object *o, const column *c, char *out)
+{
+    tc_enum_type_name(o->table, c->name, out, TC_NAME_BUF);
+}
+
+/* The column's SQL type. */
+static void column_type(tc_sql *q, const tc_model *m, const tc_object *o, const column *c)
+{
+    if (is_enum(c->type)) {
+        char en[TC_NAME_BUF];
+        enum_name(o, c, en);
+        qualified(q, m, en);
+        if (tc_field_type_info_of(c->type)->kind == TC_KIND_ENUM_ARRAY)
+            tc_sql_add(q, "[]");
+        return;
+    }
+    tc_sql_add(q, tc_field_type_info_of(c->type)->sql_type);
+}
+
+/* A quoted default ("'NEW'") without its quotes, '' undoubled; NULL when not of that form. */
+static char *unquote(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 2 || s[0] != '\'' || s[n - 1] != '\'')
+        return NULL;
+    char *out = malloc(n), *o = out;
+    if (!out)
+        tc_die_oom();
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (s[i] == '\'' && s[i + 1] == '\'' && i + 2 < n)
+            i++;
+        *o++ = s[i];
+    }
+    *o = '\0';
+    return out;
+}
+
+/* DEFAULT <expr> for a column (spec §1.2); -1 with e filled when the value does not fit. */
+static int column_default(tc_sql *q, const tc_model *m, const tc_object *o, const column *c,
+                          tc_err *e)
+{
+    json_t *v = c->default_value;
+    if (!v || json_is_null(v))
+        return 0;
+    tc_sql_add(q, " DEFAULT ");
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        if (strcmp(s, "uuid") == 0 && c->type == TC_FT_UUID) {
+            tc_sql_add(q, "gen_random_uuid()");
+            return 0;
+        }
+        if (strcmp(s, "now") == 0 && (c->type == TC_FT_DATE_TIME || c->type == TC_FT_DATE)) {
+            tc_sql_add(q, "now()");
+            return 0;
+        }
+        char *text = unquote(s);
+        if (!text)
+            return tc_err_set(e, TC_E_BAD_REQUEST,
+                              "Default value for %s must be a quoted string such as \"'VALUE'\"",
+                              c->name);
+        tc_sql_literal(q, text);
+        free(text);
+        tc_sql_add(q, "::");
+        column_type(q, m, o, c);
+        return 0;
+    }
+    if (json_is_number(v) || json_is_boolean(v)) {
+        /* jansson prints numbers and booleans only with digits, sign, '.', 'e' or true/false. */
+        char *s = json_dumps(v, JSON_ENCODE_ANY);
+        tc_sql_add(q, s);
+        free(s);
+        return 0;
+    }
+    if (json_is_array(v) && tc_field_type_info_of(c->type)->kind == TC_KIND_ENUM_ARRAY) {
+        tc_sql_add(q, "ARRAY[");
+        size_t i;
+        json_t *item;
+        json_array_foreach(v, i, item)
+        {
+            char *text = json_is_string(item) ? unquote(json_string_value(item)) : NULL;
+            if (!text)
+                return tc_err_set(e, TC_E_BAD_REQUEST,
+                                  "Default value for %s must be an array of quoted strings",
+                                  c->name);
+            if (i)
+                tc_sql_add(q, ", ");
+            tc_sql_literal(q, text);
+            free(text);
+        }
+        tc_sql_add(q, "]::");
+        column_type(q, m, o, c);
+        return 0;
+    }
+    /* Objects and arrays for JSON columns. */
+    char *json = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+    tc_sql_literal(q, json);
+    free(json);
+    tc_sql_add(q, "::jsonb");
+    return 0;
+}
+
+/* The values of an enum column: options' values, RATING_1..5, or the fixed list. */
+static int enum_values(const column *c, tc_sql *q, tc_err *e)
+{
+    if (c->enum_values) {
+        for (size_t i = 0; c->enum_values[i]; i++) {
+            if (i)
+                tc_sql_add(q, ", ");
+            tc_sql_literal(q, c->enum_values[i]);
+        }
+        return 0;
+    }
+    json_error_t jerr;
+    json_t *opts = c->options ? json_loads(c->options, 0, &jerr) : NULL;
+    size_t n = json_is_array(opts) ? json_array_size(opts) : 0;
+    if (n == 0 && c->type == TC_FT_RATING) {
+        tc_sql_add(q, "'RATING_1', 'RATING_2', 'RATING_3', 'RATING_4', 'RATING_5'");
+        json_decref(opts);
+        return 0;
+    }
+    if (n == 0) {
+        json_decref(opts);
+        return tc_err_set(e, TC_E_BAD_REQUEST, "Options are required for enum fields");
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *value = json_string_value(json_object_get(json_array_get(opts, i), "value"));
+        if (!value) {
+            json_decref(opts);
+            return tc_err_set(e, TC_E_BAD_REQUEST, "Option value is required");
+        }
+        if (i)
+            tc_sql_add(q, ", ");
+        tc_sql_literal(q, value);
+    }
+    json_decref(opts);
+    return 0;
+}
+
+int tc_ddl_create_object(tc_ddl *d, const tc_model *m, const tc_object *o, tc_err *e)
+{
+    tc_sql table;
+    tc_sql_init(&table, STMT_MAX);
+    tc_sql_add(&table, "CREATE TABLE ");
+    qualified(&table, m, o->table);
+    tc_sql_add(&table, " (");
+    bool first = true;
+    for (size_t i = 0; i < o->nfields; i++) {
+        const tc_field *f = o->fields[i];
+        json_error_t jerr;
+        json_t *def =
+            f->default_value ? json_loads(f->default_value, JSON_DECODE_ANY, &jerr) : NULL;
+        column cols[16];
+        size_t n = columns_of(f, def, cols, TC_COUNT(cols));
+        for (size_t k = 0; k < n; k++) {
+            const column *c = &cols[k];
+            if (is_enum(c->type)) {
+                char en[TC_NAME_BUF];
+                enum_name(o, c, en);
+                tc_sql q;
+                tc_sql_init(&q, STMT_MAX);
+                tc_sql_add(&q, "CREATE TYPE ");
+                qualified(&q, m, en);
+                tc_sql_add(&q, " AS ENUM (");
+                if (enum_values(c, &q, e) < 0) {
+                    tc_sql_fini(&q);
+                    goto fail;
+                }
+                tc_sql_add(&q, ")");
+                emit(d, &q);
+            }
+            if (!first)
+                tc_sql_add(&table, ", ");
+            first = false;
+            tc_sql_ident(&table, c->name);
+            tc_sql_add(&table, " ");
+            column_type(&table, m, o, c);
+            if (f->type == TC_FT_TS_VECTOR) {
+                json_t *s = f->settings ? json_loads(f->settings, 0, &jerr) : NULL;
+                const char *expr = json_string_value(json_object_get(s, "asExpression"));
+                /* The expression was built by tc_search_expression from metadata identifiers. */
+                tc_sql_add(&table, " GENERATED ALWAYS AS (");
+                tc_sql_add(&table, expr ? expr : "to_tsvector('simple', '')");
+                tc_sql_add(&table, ") STORED");
+                json_decref(s);
+                continue;
+            }
+            if (c->not_null)
+                tc_sql_add(&table, " NOT NULL");
+            if (column_default(&table, m, o, c, e) < 0)
+                goto fail;
+        }
+        json_decref(def);
+        continue;
+    fail:
+        json_decref(def);
+        tc_sql_fini(&table);
+        return -1;
+    }
+    tc_sql_add(&table, ", PRIMARY KEY (\"id\"))");
+    emit(d, &table);
+    return 0;
+}
+
+static void fk_name(const char *table, const char *join_column, char *out)
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    char input[3 * TC_NAME_BUF], hex[2 * EVP_MAX_MD_SIZE + 1];
+    snprintf(input, sizeof(input), "%s%s", table, join_column);
+    EVP_Digest(input, strlen(input), md, &n, EVP_sha256(), NULL);
+    tc_hex_encode(md, n, hex);
+    snprintf(out, TC_NAME_BUF, "FK_%.27s", hex);
+}
+
+void tc_ddl_foreign_keys(tc_ddl *d, const tc_model *m, const tc_object *o)
+{
+    static const char *const actions[] = {"CASCADE", "SET NULL", "RESTRICT", "NO ACTION"};
+    for (size_t i = 0; i < o->nfields; i++) {
+        const tc_field *f = o->fields[i];
+        if (f->relation != TC_REL_MANY_TO_ONE || !f->target_object)
+            continue;
+        char name[TC_NAME_BUF];
+        fk_name(o->table, f->join_column, name);
+        tc_sql q;
+        tc_sql_init(&q, STMT_MAX);
+        tc_sql_add(&q, "ALTER TABLE ");
+        qualified(&q, m, o->table);
+        tc_sql_add(&q, " ADD CONSTRAINT ");
+        tc_sql_ident(&q, name);
+        tc_sql_add(&q, " FOREIGN KEY (");
+        tc_sql_ident(&q, f->join_column);
+        tc_sql_add(&q, ") REFERENCES ");
+        qualified(&q, m, f->target_object->table);
+        tc_sql_add(&q, " (\"id\") ON DELETE ");
+        tc_sql_add(&q, actions[f->on_delete]);
+        emit(d, &q);
+    }
+}
+
+void tc_ddl_create_index(tc_ddl *d, const tc_model *m, const tc_index *x)
+{
+    tc_sql q;
+    tc_sql_init(&q, STMT_MAX);
+    tc_sql_add(&q, x->is_unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+    tc_sql_ident(&q, x->name);
+    tc_sql_add(&q, " ON ");
+    qualified(&q, m, x->object->table);
+    tc_sql_add(&q, x->type == TC_INDEX_GIN ? " USING GIN (" : " (");
+    bool first = true;
+    for (size_t i = 0; i < x->nfields; i++) {
+        const tc_field *f = x->fields[i];
+        const tc_field_type_info *t = tc_field_type_info_of(f->type);
+        if (t->kind == TC_KIND_COMPOSITE) {
+            /* A composite is indexed on the sub-field its unique constraint covers. */
+            for (size_t k = 0; k < t->nsubfields; k++) {
+                if (!t->subfields[k].unique_key)
+                    continue;
+                char col[2 * TC_NAME_BUF];
+                tc_composite_column(f->name, t->subfields[k].name, col, sizeof(col));
+                if (!first)
+                    tc_sql_add(&q, ", ");
+                first = false;
+                tc_sql_ident(&q, col);
+            }
+            continue;
+        }
+        if (!first)
+            tc_sql_add(&q, ", ");
+        first = false;
+        tc_sql_ident(&q, f->join_column ? f->join_column : f->name);
+    }
+    tc_sql_add(&q, ")");
+    if (x->where) {
+        /* indexWhereClause comes from Twenty's fixed clauses ('"deletedAt" IS NULL'), never
+         * from a request. */
+        tc_sql_add(&q, " WHERE ");
+        tc_sql_add(&q, x->where);
+    }
+    emit(d, &q);
+}
