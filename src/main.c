@@ -13,6 +13,8 @@
 #include "db/embedded.h"
 #include "db/migrate.h"
 #include "db/pool.h"
+#include "meta/doctor.h"
+#include "meta/load.h"
 #include "meta/workspace.h"
 
 #define EXIT_USAGE 2
@@ -29,6 +31,8 @@ static const char usage[] =
     "             create a workspace with every standard object; prints its id\n"
     "  workspace list\n"
     "  workspace delete ID\n"
+    "  doctor [--workspace ID]\n"
+    "             compare each workspace's metadata with its schema; exit 1 on drift\n"
     "  config     print every setting with its value and where it came from\n"
     "  version    print the version\n"
     "  help       this text\n"
@@ -237,6 +241,50 @@ static int workspace_command(tc_config *cfg, int argc, char **argv)
     return rc;
 }
 
+static int doctor_command(tc_config *cfg, int argc, char **argv)
+{
+    static const char *const names[] = {"--workspace"};
+    const char *only[1] = {NULL};
+    if (parse_options(argc, argv, 2, names, only, 1) < 0)
+        return EXIT_USAGE;
+    tc_err e;
+    tc_err_clear(&e);
+    database d;
+    int rc = EXIT_SUCCESS, drifted = 0;
+    tc_db *db = admin_connect(cfg, &d, &e);
+    PGresult *ids = NULL;
+    if (db) {
+        const char *p[] = {only[0]};
+        ids = tc_db_query(
+            db,
+            "SELECT \"id\" FROM \"workspace\" WHERE $1::uuid IS NULL OR \"id\" = $1::uuid"
+            " ORDER BY \"createdAt\", \"id\"",
+            1, p, &e);
+    }
+    if (!ids) {
+        rc = fail(&e);
+    } else if (only[0] && PQntuples(ids) == 0) {
+        tc_err_set(&e, TC_E_NOT_FOUND, "workspace %s not found", only[0]);
+        rc = fail(&e);
+    }
+    for (int i = 0; rc == EXIT_SUCCESS && ids && i < PQntuples(ids); i++) {
+        const char *id = PQgetvalue(ids, i, 0);
+        tc_model *m = tc_model_load(db, cfg->core_schema, id, NULL, &e);
+        int n = m ? tc_doctor_workspace(db, m, stdout, &e) : -1;
+        if (n < 0)
+            rc = fail(&e);
+        else if (n == 0)
+            printf("workspace %s (%s): no drift\n", id, m->schema);
+        else
+            drifted++;
+        tc_model_free(m);
+    }
+    PQclear(ids);
+    tc_db_close(db);
+    close_database(&d);
+    return rc == EXIT_SUCCESS && drifted ? EXIT_FAILURE : rc;
+}
+
 static int migrate_command(tc_config *cfg)
 {
     tc_err e;
@@ -261,10 +309,10 @@ int main(int argc, char **argv)
         printf("twentyc %s\n", TC_VERSION);
         return EXIT_SUCCESS;
     }
-    bool workspace = strcmp(cmd, "workspace") == 0;
-    bool known = workspace || strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 ||
+    bool workspace = strcmp(cmd, "workspace") == 0, doctor = strcmp(cmd, "doctor") == 0;
+    bool known = workspace || doctor || strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 ||
                  strcmp(cmd, "config") == 0;
-    if (!known || (argc > 2 && !workspace)) {
+    if (!known || (argc > 2 && !workspace && !doctor)) {
         fprintf(stderr, "twentyc: %s '%s'; see twentyc --help\n",
                 known ? "unexpected argument" : "unknown command", known ? argv[2] : cmd);
         return EXIT_USAGE;
@@ -285,6 +333,8 @@ int main(int argc, char **argv)
         rc = migrate_command(&cfg);
     } else if (workspace) {
         rc = workspace_command(&cfg, argc, argv);
+    } else if (doctor) {
+        rc = doctor_command(&cfg, argc, argv);
     } else {
         rc = serve(&cfg);
     }

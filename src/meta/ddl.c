@@ -69,14 +69,10 @@ void tc_ddl_create_schema(tc_ddl *d, const tc_model *m)
 /* --- columns -----------------------------------------------------------------------------------
  */
 
-/* One physical column of a field. */
+/* A column being created: its description and its default. */
 typedef struct column {
-    char name[2 * TC_NAME_BUF];
-    tc_field_type type;             /* the column's own type: the field's, or the sub-field's */
-    const char *const *enum_values; /* fixed values (ACTOR source) */
-    const char *options;            /* options JSON (SELECT, MULTI_SELECT, RATING fields) */
-    bool not_null;
-    json_t *default_value; /* borrowed; NULL for none */
+    tc_column c;
+    json_t *default_value; /* borrowed from the parsed field default; NULL for none */
 } column;
 
 static bool is_enum(tc_field_type t)
@@ -85,48 +81,59 @@ static bool is_enum(tc_field_type t)
     return k == TC_KIND_ENUM || k == TC_KIND_ENUM_ARRAY;
 }
 
-/* The columns of field f; returns how many (0 for ONE_TO_MANY). def is f's parsed default. */
-static size_t columns_of(const tc_field *f, json_t *def, column *out, size_t max)
+size_t tc_field_columns(const tc_object *o, const tc_field *f, tc_column *out, size_t max)
 {
     const tc_field_type_info *t = tc_field_type_info_of(f->type);
     size_t n = 0;
     if (t->kind == TC_KIND_COMPOSITE) {
         for (size_t i = 0; i < t->nsubfields && n < max; i++) {
             const tc_subfield *s = &t->subfields[i];
-            column *c = &out[n++];
+            tc_column *c = &out[n++];
             memset(c, 0, sizeof(*c));
             tc_composite_column(f->name, s->name, c->name, sizeof(c->name));
             c->type = s->type;
             c->enum_values = s->enum_values;
             c->not_null = !f->is_nullable && s->required;
-            c->default_value = json_is_object(def) ? json_object_get(def, s->name) : NULL;
         }
-        return n;
+    } else if (n < max && (t->kind != TC_KIND_RELATION || f->relation == TC_REL_MANY_TO_ONE)) {
+        tc_column *c = &out[n++];
+        memset(c, 0, sizeof(*c));
+        snprintf(c->name, sizeof(c->name), "%s", f->join_column ? f->join_column : f->name);
+        c->type = f->type;
+        c->options = f->options;
+        c->not_null =
+            !f->is_nullable && t->kind != TC_KIND_RELATION && t->kind != TC_KIND_TS_VECTOR;
     }
-    if (t->kind == TC_KIND_RELATION && f->relation != TC_REL_MANY_TO_ONE)
-        return 0;
-    column *c = &out[n++];
-    memset(c, 0, sizeof(*c));
-    snprintf(c->name, sizeof(c->name), "%s", f->join_column ? f->join_column : f->name);
-    c->type = f->type;
-    c->options = f->options;
-    c->not_null = !f->is_nullable && t->kind != TC_KIND_RELATION && t->kind != TC_KIND_TS_VECTOR;
-    c->default_value = t->kind == TC_KIND_RELATION ? NULL : def;
+    for (size_t i = 0; i < n; i++) {
+        if (is_enum(out[i].type))
+            tc_enum_type_name(o->table, out[i].name, out[i].enum_type, sizeof(out[i].enum_type));
+    }
     return n;
 }
 
-static void enum_name(const tc_object *o, const column *c, char *out)
+/* The columns of f with their defaults (from def, f's parsed default). */
+static size_t columns_of(const tc_object *o, const tc_field *f, json_t *def, column *out,
+                         size_t max)
 {
-    tc_enum_type_name(o->table, c->name, out, TC_NAME_BUF);
+    tc_column cols[16];
+    size_t n = tc_field_columns(o, f, cols, max < 16 ? max : 16);
+    const tc_field_type_info *t = tc_field_type_info_of(f->type);
+    for (size_t i = 0; i < n; i++) {
+        out[i].c = cols[i];
+        if (t->kind == TC_KIND_COMPOSITE)
+            out[i].default_value =
+                json_is_object(def) ? json_object_get(def, t->subfields[i].name) : NULL;
+        else
+            out[i].default_value = t->kind == TC_KIND_RELATION ? NULL : def;
+    }
+    return n;
 }
 
 /* The column's SQL type. */
-static void column_type(tc_sql *q, const tc_model *m, const tc_object *o, const column *c)
+static void column_type(tc_sql *q, const tc_model *m, const tc_column *c)
 {
     if (is_enum(c->type)) {
-        char en[TC_NAME_BUF];
-        enum_name(o, c, en);
-        qualified(q, m, en);
+        qualified(q, m, c->enum_type);
         if (tc_field_type_info_of(c->type)->kind == TC_KIND_ENUM_ARRAY)
             tc_sql_add(q, "[]");
         return;
@@ -153,10 +160,10 @@ static char *unquote(const char *s)
 }
 
 /* DEFAULT <expr> for a column (spec §1.2); -1 with e filled when the value does not fit. */
-static int column_default(tc_sql *q, const tc_model *m, const tc_object *o, const column *c,
-                          tc_err *e)
+static int column_default(tc_sql *q, const tc_model *m, const column *col, tc_err *e)
 {
-    json_t *v = c->default_value;
+    const tc_column *c = &col->c;
+    json_t *v = col->default_value;
     if (!v || json_is_null(v))
         return 0;
     tc_sql_add(q, " DEFAULT ");
@@ -178,7 +185,7 @@ static int column_default(tc_sql *q, const tc_model *m, const tc_object *o, cons
         tc_sql_literal(q, text);
         free(text);
         tc_sql_add(q, "::");
-        column_type(q, m, o, c);
+        column_type(q, m, c);
         return 0;
     }
     if (json_is_number(v) || json_is_boolean(v)) {
@@ -205,7 +212,7 @@ static int column_default(tc_sql *q, const tc_model *m, const tc_object *o, cons
             free(text);
         }
         tc_sql_add(q, "]::");
-        column_type(q, m, o, c);
+        column_type(q, m, c);
         return 0;
     }
     /* Objects and arrays for JSON columns. */
@@ -217,7 +224,7 @@ static int column_default(tc_sql *q, const tc_model *m, const tc_object *o, cons
 }
 
 /* The values of an enum column: options' values, RATING_1..5, or the fixed list. */
-static int enum_values(const column *c, tc_sql *q, tc_err *e)
+static int enum_values(const tc_column *c, tc_sql *q, tc_err *e)
 {
     if (c->enum_values) {
         for (size_t i = 0; c->enum_values[i]; i++) {
@@ -267,16 +274,14 @@ int tc_ddl_create_object(tc_ddl *d, const tc_model *m, const tc_object *o, tc_er
         json_t *def =
             f->default_value ? json_loads(f->default_value, JSON_DECODE_ANY, &jerr) : NULL;
         column cols[16];
-        size_t n = columns_of(f, def, cols, TC_COUNT(cols));
+        size_t n = columns_of(o, f, def, cols, TC_COUNT(cols));
         for (size_t k = 0; k < n; k++) {
-            const column *c = &cols[k];
+            const tc_column *c = &cols[k].c;
             if (is_enum(c->type)) {
-                char en[TC_NAME_BUF];
-                enum_name(o, c, en);
                 tc_sql q;
                 tc_sql_init(&q, STMT_MAX);
                 tc_sql_add(&q, "CREATE TYPE ");
-                qualified(&q, m, en);
+                qualified(&q, m, c->enum_type);
                 tc_sql_add(&q, " AS ENUM (");
                 if (enum_values(c, &q, e) < 0) {
                     tc_sql_fini(&q);
@@ -290,7 +295,7 @@ int tc_ddl_create_object(tc_ddl *d, const tc_model *m, const tc_object *o, tc_er
             first = false;
             tc_sql_ident(&table, c->name);
             tc_sql_add(&table, " ");
-            column_type(&table, m, o, c);
+            column_type(&table, m, c);
             if (f->type == TC_FT_TS_VECTOR) {
                 json_t *s = f->settings ? json_loads(f->settings, 0, &jerr) : NULL;
                 const char *expr = json_string_value(json_object_get(s, "asExpression"));
@@ -303,7 +308,7 @@ int tc_ddl_create_object(tc_ddl *d, const tc_model *m, const tc_object *o, tc_er
             }
             if (c->not_null)
                 tc_sql_add(&table, " NOT NULL");
-            if (column_default(&table, m, o, c, e) < 0)
+            if (column_default(&table, m, &cols[k], e) < 0)
                 goto fail;
         }
         json_decref(def);

@@ -14,6 +14,19 @@ typedef struct tc_ddl {
 
 void tc_ddl_init(tc_ddl *d, tc_arena *a);
 
+/* A physical column a field owns, as the compiler creates it. */
+typedef struct tc_column {
+    char name[2 * TC_NAME_BUF];
+    tc_field_type type;             /* the column's own type: the field's, or the sub-field's */
+    const char *const *enum_values; /* fixed values (ACTOR source), else NULL */
+    const char *options;            /* the field's options JSON for enum columns, else NULL */
+    bool not_null;
+    char enum_type[TC_NAME_BUF]; /* enum columns: <table>_<column>_enum, else "" */
+} tc_column;
+
+/* The columns of field f of object o (none for a ONE_TO_MANY relation); at most max. */
+size_t tc_field_columns(const tc_object *o, const tc_field *f, tc_column *out, size_t max);
+
 /* CREATE SCHEMA for the model's workspace. */
 void tc_ddl_create_schema(tc_ddl *d, const tc_model *m);
 /* The object's enum types and its table with every column (foreign keys come separately, once

@@ -45,6 +45,21 @@ static void push(tc_arena *a, void ***items, size_t *n, size_t *cap, void *p)
     (*items)[(*n)++] = p;
 }
 
+void tc_model_add_object(tc_model *m, tc_object *o)
+{
+    push(m->arena, (void ***)&m->objects, &m->nobjects, &m->objects_cap, o);
+}
+
+void tc_object_add_field(tc_model *m, tc_object *o, tc_field *f)
+{
+    push(m->arena, (void ***)&o->fields, &o->nfields, &o->fields_cap, f);
+}
+
+void tc_object_add_index(tc_model *m, tc_object *o, tc_index *x)
+{
+    push(m->arena, (void ***)&o->indexes, &o->nindexes, &o->indexes_cap, x);
+}
+
 tc_object *tc_model_object(const tc_model *m, const char *name_singular)
 {
     for (size_t i = 0; i < m->nobjects; i++) {
@@ -275,7 +290,7 @@ static int add_field(tc_model *m, tc_object *o, const tc_std_field *d, tc_err *e
     tc_field *f = field_from_std(m, o, d, e);
     if (!f)
         return -1;
-    push(m->arena, (void ***)&o->fields, &o->nfields, &o->fields_cap, f);
+    tc_object_add_field(m, o, f);
     return 0;
 }
 
@@ -366,7 +381,7 @@ static tc_index *new_index(tc_model *m, tc_object *o, bool unique, tc_index_type
     for (size_t i = 0; i < n && i < TC_COUNT(tokens); i++)
         tokens[i] = fields[i]->join_column ? fields[i]->join_column : fields[i]->name;
     tc_index_name(o->table, tokens, n, unique, NULL, x->name);
-    push(m->arena, (void ***)&o->indexes, &o->nindexes, &o->indexes_cap, x);
+    tc_object_add_index(m, o, x);
     return x;
 }
 
@@ -403,7 +418,7 @@ int tc_model_add_standard(tc_model *m, tc_err *e)
         tc_object *o = object_from_std(m, &tc_std_objects[i], e);
         if (!o)
             return -1;
-        push(m->arena, (void ***)&m->objects, &m->nobjects, &m->objects_cap, o);
+        tc_model_add_object(m, o);
     }
     if (resolve_relations(m, e) < 0)
         return -1;

@@ -81,6 +81,11 @@ void tc_model_free(tc_model *m);
  * fresh ids. 0, or -1 with e filled when the declarations are inconsistent. */
 int tc_model_add_standard(tc_model *m, tc_err *e);
 
+/* Appending to a model (its arena keeps the arrays). */
+void tc_model_add_object(tc_model *m, tc_object *o);
+void tc_object_add_field(tc_model *m, tc_object *o, tc_field *f);
+void tc_object_add_index(tc_model *m, tc_object *o, tc_index *x);
+
 tc_object *tc_model_object(const tc_model *m, const char *name_singular);
 tc_field *tc_object_field(const tc_object *o, const char *name);
 
