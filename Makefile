@@ -24,6 +24,7 @@ test: asan
 
 bench: all
 	@bench/health.sh
+	@bench/workspace.sh
 
 deps:
 	@scripts/deps.sh

@@ -186,6 +186,12 @@ const char *tc_search_expression(const tc_model *m, const tc_object *o,
                     search_term(&b, m, col, true);
                 }
             }
+        } else if (f->type == TC_FT_UUID) {
+            /* A uuid is searched by its text, not unaccented (junction objects' id). */
+            separator(&b, &first);
+            tc_buf_adds(&b, "COALESCE(");
+            tc_sql_quote_ident(&b, f->name);
+            tc_buf_adds(&b, "::text, '')");
         } else {
             separator(&b, &first);
             search_term(&b, m, f->name, false);

@@ -365,10 +365,14 @@ static const tc_std_field note_fields[] = {
 };
 static const char *const note_search[] = {"title", "bodyV2", NULL};
 
+/* Junction objects search their id (spec §8: "junctions list id"). */
+static const char *const junction_search[] = {"id", NULL};
+
 /* ---- taskTarget ------------------------------------------------------------------------- */
 /* Nothing omitted: the standard morph group targets only person, company and opportunity. */
 static const tc_std_field task_target_fields[] = {
-    M2O("task", "Task", "TaskTarget task", "IconCheckbox", RO, "task", "taskTargets", CASCADE),
+    /* SET_NULL as spec §3.8 reads it (noteTarget.note is CASCADE). */
+    M2O("task", "Task", "TaskTarget task", "IconCheckbox", RO, "task", "taskTargets", SET_NULL),
     MORPH("targetPerson", "Target", "TaskTarget target", "IconArrowUpRight", RO, "person",
           "taskTargets", CASCADE, TASK_TARGET_MORPH),
     MORPH("targetCompany", "Target", "TaskTarget target", "IconArrowUpRight", RO, "company",
@@ -722,6 +726,7 @@ const tc_std_object tc_std_objects[] = {
      .icon = "IconCheckbox",
      .universal_identifier = "20202020-5a9a-44e8-95df-771cd06d0fb1",
      .label_identifier = "id",
+     .search_fields = junction_search,
      .is_system = true,
      .is_audit_logged = true,
      FIELDS(task_target_fields)},
@@ -733,6 +738,7 @@ const tc_std_object tc_std_objects[] = {
      .icon = "IconCheckbox",
      .universal_identifier = "20202020-fff0-4b44-be82-bda313884400",
      .label_identifier = "id",
+     .search_fields = junction_search,
      .is_system = true,
      .is_audit_logged = true,
      FIELDS(note_target_fields)},

@@ -321,9 +321,10 @@ static void test_json(void **state)
     regfree(&value_re);
 }
 
+/* Spec §8's searchable types, plus UUID for the junction objects, which search their id. */
 static int is_searchable_type(tc_field_type t)
 {
-    return t == TC_FT_TEXT || t == TC_FT_FULL_NAME || t == TC_FT_EMAILS || t == TC_FT_ADDRESS ||
+    return t == TC_FT_UUID || t == TC_FT_TEXT || t == TC_FT_FULL_NAME || t == TC_FT_EMAILS || t == TC_FT_ADDRESS ||
            t == TC_FT_LINKS || t == TC_FT_PHONES || t == TC_FT_RICH_TEXT || t == TC_FT_RICH_TEXT_V2;
 }
 
@@ -357,8 +358,8 @@ static void test_search_and_index_fields(void **state)
         {"attachment", {"name"}},
         {"timelineActivity", {"name"}},
         {"workspaceMember", {"name", "userEmail"}},
-        {"taskTarget", {NULL}},
-        {"noteTarget", {NULL}},
+        {"taskTarget", {"id"}}, /* spec §8: junctions list id */
+        {"noteTarget", {"id"}},
         {"favorite", {NULL}},
         {"favoriteFolder", {NULL}},
     };
