@@ -23,25 +23,27 @@
 /* The claims twentyc reads from a token and writes into one. A string is "" when the claim is
  * absent (a JSON null counts as absent); iat and exp are Unix seconds, 0 when absent. */
 typedef struct tc_jwt_claims {
-    char type[32];                  /* "ACCESS", "API_KEY", "REFRESH", "LOGIN", ... (A-Z and _) */
-    char sub[256];                  /* userId, workspaceId, or an e-mail address (LOGIN) */
+    char type[32]; /* "ACCESS", "API_KEY", "REFRESH", "LOGIN", ... (A-Z and _) */
+    char sub[256]; /* userId, workspaceId, or an e-mail address (LOGIN) */
     char workspace_id[TC_UUID_STR_LEN + 1]; /* these five are UUIDs, lower-case canonical form */
     char user_id[TC_UUID_STR_LEN + 1];
     char workspace_member_id[TC_UUID_STR_LEN + 1];
     char user_workspace_id[TC_UUID_STR_LEN + 1];
-    char jti[TC_UUID_STR_LEN + 1];  /* apiKey id (API_KEY), appToken id (REFRESH) */
-    char auth_provider[32];         /* "password", "google", ... */
-    char targeted_token_type[32];   /* REFRESH: "ACCESS" or "WORKSPACE_AGNOSTIC" */
+    char jti[TC_UUID_STR_LEN + 1]; /* apiKey id (API_KEY), appToken id (REFRESH) */
+    char auth_provider[32];        /* "password", "google", ... */
+    char targeted_token_type[32];  /* REFRESH: "ACCESS" or "WORKSPACE_AGNOSTIC" */
     int64_t iat, exp;
 } tc_jwt_claims;
 
-/* Verifies token (NUL-terminated) against APP_SECRET app_secret at Unix time now_s and fills out.
+/* Verifies token (NUL-terminated) against APP_SECRET app_secret at Unix time now_s and, on
+ * success only, fills out.
  * The key is tc_jwt_key(app_secret, workspaceId or else userId, type); an API_KEY token whose
  * signature fails is retried with the ACCESS key (Twenty's keys minted before 2025-12-12).
  * Requires: at most TC_JWT_MAX_LEN bytes; three non-empty segments of canonical base64url without
  * padding; a header object with "alg":"HS256", "typ" absent or "JWT", no "crit"; a payload object
  * with a string "type", a string "workspaceId" or "userId", a numeric "exp"; UUID-shaped
- * workspaceId, userId, workspaceMemberId, userWorkspaceId and jti when present.
+ * workspaceId, userId, workspaceMemberId, userWorkspaceId and jti when present; sub, authProvider
+ * and targetedTokenType, when present, strings that fit their fields. Other claims are ignored.
  * Times: expired when now_s >= exp + TC_JWT_LEEWAY_S; invalid when nbf or iat is later than
  * now_s + TC_JWT_LEEWAY_S.
  * Returns 0, or -1 with e = TC_E_UNAUTHENTICATED and message TC_JWT_MSG_EXPIRED (signature good,
@@ -57,8 +59,7 @@ int tc_jwt_verify(const char *token, const char *app_secret, int64_t now_s, tc_j
  * c->workspace_id or else c->user_id, c->type). *out is a NUL-terminated string in arena a.
  * Returns 0, or -1 (TC_E_INTERNAL) when c->type is empty or not A-Z/_, both ids are empty, a
  * UUID claim is malformed, exp is 0, or the token would exceed TC_JWT_MAX_LEN. */
-int tc_jwt_sign(tc_arena *a, const tc_jwt_claims *c, const char *app_secret, char **out,
-                tc_err *e);
+int tc_jwt_sign(tc_arena *a, const tc_jwt_claims *c, const char *app_secret, char **out, tc_err *e);
 
 /* Twenty's key: lower-case hex of SHA-256(app_secret || body || type) into out
  * (TC_JWT_KEY_LEN + 1 bytes). The 64 hex characters themselves are the HMAC key bytes. */

@@ -27,7 +27,6 @@ int tc_jwt_hs256_verify_raw(const char *token, const void *key, size_t keylen);
 
 /* tc_jwt_verify's checks of structure, header, payload, signature (with key) and times, without
  * Twenty's key derivation and claim rules. Returns 0 or -1 with the same messages. */
-int tc_jwt_verify_key(const char *token, const void *key, size_t keylen, int64_t now_s,
-                      tc_err *e);
+int tc_jwt_verify_key(const char *token, const void *key, size_t keylen, int64_t now_s, tc_err *e);
 
 #endif

@@ -42,15 +42,15 @@ static int run(tc_db *db, const char *sql, const tc_buf *rows, tc_err *e)
     return 0;
 }
 
-static int insert_objects(tc_db *db, const tc_model *m, tc_err *e)
+static int insert_objects(tc_db *db, const char *ws, const tc_catalog_rows *rows, tc_err *e)
 {
     tc_buf b;
     tc_json j;
     tc_buf_init(&b, ROWS_MAX);
     tc_json_init(&j, &b);
     tc_json_arr_begin(&j);
-    for (size_t i = 0; i < m->nobjects; i++) {
-        const tc_object *o = m->objects[i];
+    for (size_t i = 0; i < rows->nobjects; i++) {
+        const tc_object *o = rows->objects[i];
         tc_json_obj_begin(&j);
         kstr(&j, "id", o->id);
         kstr(&j, "nameSingular", o->name_singular);
@@ -70,7 +70,7 @@ static int insert_objects(tc_db *db, const tc_model *m, tc_err *e)
         kstr(&j, "labelIdentifierFieldMetadataId",
              o->label_identifier ? o->label_identifier->id : NULL);
         kstr(&j, "universalIdentifier", o->universal_identifier);
-        kstr(&j, "workspaceId", m->workspace_id_text);
+        kstr(&j, "workspaceId", ws);
         tc_json_obj_end(&j);
     }
     tc_json_arr_end(&j);
@@ -92,20 +92,19 @@ static int insert_objects(tc_db *db, const tc_model *m, tc_err *e)
     return rc;
 }
 
-static int insert_fields(tc_db *db, const tc_model *m, tc_err *e)
+static int insert_fields(tc_db *db, const char *ws, const tc_catalog_rows *rows, tc_err *e)
 {
     tc_buf b;
     tc_json j;
     tc_buf_init(&b, ROWS_MAX);
     tc_json_init(&j, &b);
     tc_json_arr_begin(&j);
-    for (size_t i = 0; i < m->nobjects; i++) {
-        const tc_object *o = m->objects[i];
-        for (size_t k = 0; k < o->nfields; k++) {
-            const tc_field *f = o->fields[k];
+    for (size_t i = 0; i < rows->nfields; i++) {
+        {
+            const tc_field *f = rows->fields[i];
             tc_json_obj_begin(&j);
             kstr(&j, "id", f->id);
-            kstr(&j, "objectMetadataId", o->id);
+            kstr(&j, "objectMetadataId", f->object->id);
             kstr(&j, "type", tc_field_type_info_of(f->type)->name);
             kstr(&j, "name", f->name);
             kstr(&j, "label", f->label);
@@ -124,7 +123,7 @@ static int insert_fields(tc_db *db, const tc_model *m, tc_err *e)
             kstr(&j, "relationTargetObjectMetadataId",
                  f->target_object ? f->target_object->id : NULL);
             kstr(&j, "morphId", f->morph_id);
-            kstr(&j, "workspaceId", m->workspace_id_text);
+            kstr(&j, "workspaceId", ws);
             tc_json_obj_end(&j);
         }
     }
@@ -148,7 +147,7 @@ static int insert_fields(tc_db *db, const tc_model *m, tc_err *e)
     return rc;
 }
 
-static int insert_indexes(tc_db *db, const tc_model *m, tc_err *e)
+static int insert_indexes(tc_db *db, const char *ws, const tc_catalog_rows *rows, tc_err *e)
 {
     tc_buf b, fb;
     tc_json j, fj;
@@ -158,19 +157,18 @@ static int insert_indexes(tc_db *db, const tc_model *m, tc_err *e)
     tc_json_init(&fj, &fb);
     tc_json_arr_begin(&j);
     tc_json_arr_begin(&fj);
-    for (size_t i = 0; i < m->nobjects; i++) {
-        const tc_object *o = m->objects[i];
-        for (size_t k = 0; k < o->nindexes; k++) {
-            const tc_index *x = o->indexes[k];
+    for (size_t i = 0; i < rows->nindexes; i++) {
+        {
+            const tc_index *x = rows->indexes[i];
             tc_json_obj_begin(&j);
             kstr(&j, "id", x->id);
             kstr(&j, "name", x->name);
-            kstr(&j, "objectMetadataId", o->id);
+            kstr(&j, "objectMetadataId", x->object->id);
             kbool(&j, "isCustom", x->is_custom);
             kbool(&j, "isUnique", x->is_unique);
             kstr(&j, "indexWhereClause", x->where);
             kstr(&j, "indexType", x->type == TC_INDEX_GIN ? "GIN" : "BTREE");
-            kstr(&j, "workspaceId", m->workspace_id_text);
+            kstr(&j, "workspaceId", ws);
             tc_json_obj_end(&j);
             for (size_t f = 0; f < x->nfields; f++) {
                 tc_json_obj_begin(&fj);
@@ -206,9 +204,30 @@ static int insert_indexes(tc_db *db, const tc_model *m, tc_err *e)
     return rc;
 }
 
-int tc_catalog_insert_model(tc_db *db, const tc_model *m, tc_err *e)
+int tc_catalog_insert(tc_db *db, const char *workspace_id, const tc_catalog_rows *rows, tc_err *e)
 {
-    if (insert_objects(db, m, e) < 0 || insert_fields(db, m, e) < 0 || insert_indexes(db, m, e) < 0)
+    if ((rows->nobjects && insert_objects(db, workspace_id, rows, e) < 0) ||
+        (rows->nfields && insert_fields(db, workspace_id, rows, e) < 0) ||
+        (rows->nindexes && insert_indexes(db, workspace_id, rows, e) < 0))
         return -1;
     return 0;
+}
+
+int tc_catalog_insert_model(tc_db *db, const tc_model *m, tc_err *e)
+{
+    tc_catalog_rows rows = {m->objects, m->nobjects, NULL, 0, NULL, 0};
+    size_t nf = 0, nx = 0;
+    for (size_t i = 0; i < m->nobjects; i++) {
+        nf += m->objects[i]->nfields;
+        nx += m->objects[i]->nindexes;
+    }
+    rows.fields = tc_arena_alloc(m->arena, (nf + 1) * sizeof(*rows.fields));
+    rows.indexes = tc_arena_alloc(m->arena, (nx + 1) * sizeof(*rows.indexes));
+    for (size_t i = 0; i < m->nobjects; i++) {
+        for (size_t k = 0; k < m->objects[i]->nfields; k++)
+            rows.fields[rows.nfields++] = m->objects[i]->fields[k];
+        for (size_t k = 0; k < m->objects[i]->nindexes; k++)
+            rows.indexes[rows.nindexes++] = m->objects[i]->indexes[k];
+    }
+    return tc_catalog_insert(db, m->workspace_id_text, &rows, e);
 }

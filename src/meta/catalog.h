@@ -7,6 +7,19 @@
 #include "db/db.h"
 #include "meta/model.h"
 
+/* Rows to insert for one change: any of the lists may be empty. */
+typedef struct tc_catalog_rows {
+    tc_object **objects;
+    size_t nobjects;
+    tc_field **fields;
+    size_t nfields;
+    tc_index **indexes;
+    size_t nindexes;
+} tc_catalog_rows;
+
+/* Inserts the rows of workspace_id. Runs inside the caller's transaction. */
+int tc_catalog_insert(tc_db *db, const char *workspace_id, const tc_catalog_rows *rows, tc_err *e);
+
 /* Inserts every object, field and index of m. Runs inside the caller's transaction. */
 int tc_catalog_insert_model(tc_db *db, const tc_model *m, tc_err *e);
 

@@ -334,29 +334,32 @@ static void fk_name(const char *table, const char *join_column, char *out)
     snprintf(out, TC_NAME_BUF, "FK_%.27s", hex);
 }
 
-void tc_ddl_foreign_keys(tc_ddl *d, const tc_model *m, const tc_object *o)
+void tc_ddl_foreign_key(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *f)
 {
     static const char *const actions[] = {"CASCADE", "SET NULL", "RESTRICT", "NO ACTION"};
-    for (size_t i = 0; i < o->nfields; i++) {
-        const tc_field *f = o->fields[i];
-        if (f->relation != TC_REL_MANY_TO_ONE || !f->target_object)
-            continue;
-        char name[TC_NAME_BUF];
-        fk_name(o->table, f->join_column, name);
-        tc_sql q;
-        tc_sql_init(&q, STMT_MAX);
-        tc_sql_add(&q, "ALTER TABLE ");
-        qualified(&q, m, o->table);
-        tc_sql_add(&q, " ADD CONSTRAINT ");
-        tc_sql_ident(&q, name);
-        tc_sql_add(&q, " FOREIGN KEY (");
-        tc_sql_ident(&q, f->join_column);
-        tc_sql_add(&q, ") REFERENCES ");
-        qualified(&q, m, f->target_object->table);
-        tc_sql_add(&q, " (\"id\") ON DELETE ");
-        tc_sql_add(&q, actions[f->on_delete]);
-        emit(d, &q);
-    }
+    if (f->relation != TC_REL_MANY_TO_ONE || !f->target_object)
+        return;
+    char name[TC_NAME_BUF];
+    fk_name(o->table, f->join_column, name);
+    tc_sql q;
+    tc_sql_init(&q, STMT_MAX);
+    tc_sql_add(&q, "ALTER TABLE ");
+    qualified(&q, m, o->table);
+    tc_sql_add(&q, " ADD CONSTRAINT ");
+    tc_sql_ident(&q, name);
+    tc_sql_add(&q, " FOREIGN KEY (");
+    tc_sql_ident(&q, f->join_column);
+    tc_sql_add(&q, ") REFERENCES ");
+    qualified(&q, m, f->target_object->table);
+    tc_sql_add(&q, " (\"id\") ON DELETE ");
+    tc_sql_add(&q, actions[f->on_delete]);
+    emit(d, &q);
+}
+
+void tc_ddl_foreign_keys(tc_ddl *d, const tc_model *m, const tc_object *o)
+{
+    for (size_t i = 0; i < o->nfields; i++)
+        tc_ddl_foreign_key(d, m, o, o->fields[i]);
 }
 
 void tc_ddl_create_index(tc_ddl *d, const tc_model *m, const tc_index *x)
@@ -398,5 +401,317 @@ void tc_ddl_create_index(tc_ddl *d, const tc_model *m, const tc_index *x)
         tc_sql_add(&q, " WHERE ");
         tc_sql_add(&q, x->where);
     }
+    emit(d, &q);
+}
+
+/* --- changes to existing tables ----------------------------------------------------------------
+ */
+
+/* CREATE TYPE for an enum column. */
+static int create_enum(tc_ddl *d, const tc_model *m, const tc_column *c, tc_err *e)
+{
+    tc_sql q;
+    tc_sql_init(&q, STMT_MAX);
+    tc_sql_add(&q, "CREATE TYPE ");
+    qualified(&q, m, c->enum_type);
+    tc_sql_add(&q, " AS ENUM (");
+    if (enum_values(c, &q, e) < 0) {
+        tc_sql_fini(&q);
+        return -1;
+    }
+    tc_sql_add(&q, ")");
+    emit(d, &q);
+    return 0;
+}
+
+static void alter_table(tc_sql *q, const tc_model *m, const tc_object *o)
+{
+    tc_sql_init(q, STMT_MAX);
+    tc_sql_add(q, "ALTER TABLE ");
+    qualified(q, m, o->table);
+}
+
+int tc_ddl_add_field(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *f, tc_err *e)
+{
+    json_error_t jerr;
+    json_t *def = f->default_value ? json_loads(f->default_value, JSON_DECODE_ANY, &jerr) : NULL;
+    column cols[16];
+    size_t n = columns_of(o, f, def, cols, TC_COUNT(cols));
+    int rc = 0;
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        const tc_column *c = &cols[k].c;
+        if (is_enum(c->type) && create_enum(d, m, c, e) < 0) {
+            rc = -1;
+            break;
+        }
+        tc_sql q;
+        alter_table(&q, m, o);
+        tc_sql_add(&q, " ADD COLUMN ");
+        tc_sql_ident(&q, c->name);
+        tc_sql_add(&q, " ");
+        column_type(&q, m, c);
+        if (f->type == TC_FT_TS_VECTOR) {
+            json_t *s = f->settings ? json_loads(f->settings, 0, &jerr) : NULL;
+            const char *expr = json_string_value(json_object_get(s, "asExpression"));
+            tc_sql_add(&q, " GENERATED ALWAYS AS (");
+            tc_sql_add(&q, expr ? expr : "to_tsvector('simple', '')");
+            tc_sql_add(&q, ") STORED");
+            json_decref(s);
+        } else {
+            /* The default first: NOT NULL on a table with rows needs it. */
+            if (column_default(&q, m, &cols[k], e) < 0) {
+                tc_sql_fini(&q);
+                rc = -1;
+                break;
+            }
+            if (c->not_null)
+                tc_sql_add(&q, " NOT NULL");
+        }
+        emit(d, &q);
+    }
+    json_decref(def);
+    return rc;
+}
+
+static void drop_type(tc_ddl *d, const tc_model *m, const char *name)
+{
+    tc_sql q;
+    tc_sql_init(&q, STMT_MAX);
+    tc_sql_add(&q, "DROP TYPE IF EXISTS ");
+    qualified(&q, m, name);
+    emit(d, &q);
+}
+
+void tc_ddl_drop_field(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *f)
+{
+    tc_column cols[16];
+    size_t n = tc_field_columns(o, f, cols, TC_COUNT(cols));
+    for (size_t k = 0; k < n; k++) {
+        tc_sql q;
+        alter_table(&q, m, o);
+        tc_sql_add(&q, " DROP COLUMN IF EXISTS ");
+        tc_sql_ident(&q, cols[k].name);
+        emit(d, &q);
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (cols[k].enum_type[0])
+            drop_type(d, m, cols[k].enum_type);
+    }
+}
+
+void tc_ddl_rename_field(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *f,
+                         const char *new_name)
+{
+    tc_field renamed = *f;
+    renamed.name = new_name;
+    char join[TC_NAME_BUF];
+    if (f->join_column) {
+        snprintf(join, sizeof(join), "%sId", new_name);
+        renamed.join_column = join;
+    }
+    tc_column before[16], after[16];
+    size_t n = tc_field_columns(o, f, before, TC_COUNT(before));
+    tc_field_columns(o, &renamed, after, TC_COUNT(after));
+    for (size_t k = 0; k < n; k++) {
+        tc_sql q;
+        alter_table(&q, m, o);
+        tc_sql_add(&q, " RENAME COLUMN ");
+        tc_sql_ident(&q, before[k].name);
+        tc_sql_add(&q, " TO ");
+        tc_sql_ident(&q, after[k].name);
+        emit(d, &q);
+        if (before[k].enum_type[0]) {
+            tc_sql_init(&q, STMT_MAX);
+            tc_sql_add(&q, "ALTER TYPE ");
+            qualified(&q, m, before[k].enum_type);
+            tc_sql_add(&q, " RENAME TO ");
+            tc_sql_ident(&q, after[k].enum_type);
+            emit(d, &q);
+        }
+    }
+}
+
+void tc_ddl_rename_table(tc_ddl *d, const tc_model *m, const tc_object *o, const char *new_table)
+{
+    tc_sql q;
+    alter_table(&q, m, o);
+    tc_sql_add(&q, " RENAME TO ");
+    tc_sql_ident(&q, new_table);
+    emit(d, &q);
+    tc_object renamed = *o;
+    snprintf(renamed.table, sizeof(renamed.table), "%s", new_table);
+    for (size_t i = 0; i < o->nfields; i++) {
+        tc_column before[16], after[16];
+        size_t n = tc_field_columns(o, o->fields[i], before, TC_COUNT(before));
+        tc_field_columns(&renamed, o->fields[i], after, TC_COUNT(after));
+        for (size_t k = 0; k < n; k++) {
+            if (!before[k].enum_type[0])
+                continue;
+            tc_sql_init(&q, STMT_MAX);
+            tc_sql_add(&q, "ALTER TYPE ");
+            qualified(&q, m, before[k].enum_type);
+            tc_sql_add(&q, " RENAME TO ");
+            tc_sql_ident(&q, after[k].enum_type);
+            emit(d, &q);
+        }
+    }
+}
+
+void tc_ddl_drop_object(tc_ddl *d, const tc_model *m, const tc_object *o)
+{
+    tc_sql q;
+    tc_sql_init(&q, STMT_MAX);
+    tc_sql_add(&q, "DROP TABLE ");
+    qualified(&q, m, o->table);
+    emit(d, &q);
+    for (size_t i = 0; i < o->nfields; i++) {
+        tc_column cols[16];
+        size_t n = tc_field_columns(o, o->fields[i], cols, TC_COUNT(cols));
+        for (size_t k = 0; k < n; k++) {
+            if (cols[k].enum_type[0])
+                drop_type(d, m, cols[k].enum_type);
+        }
+    }
+}
+
+/* The option values of a field's options JSON, as a JSON array of strings (owned). */
+static json_t *option_values(const char *options)
+{
+    json_error_t jerr;
+    json_t *opts = options ? json_loads(options, 0, &jerr) : NULL, *values = json_array();
+    size_t i;
+    json_t *opt;
+    json_array_foreach(opts, i, opt)
+    {
+        json_t *v = json_object_get(opt, "value");
+        if (json_is_string(v))
+            json_array_append(values, v);
+    }
+    json_decref(opts);
+    return values;
+}
+
+int tc_ddl_sync_enum(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *before,
+                     const tc_field *after, tc_err *e)
+{
+    tc_column cols[1];
+    if (tc_field_columns(o, after, cols, 1) != 1 || !cols[0].enum_type[0])
+        return 0;
+    const tc_column *c = &cols[0];
+    bool array = tc_field_type_info_of(after->type)->kind == TC_KIND_ENUM_ARRAY;
+    char old_type[TC_NAME_BUF];
+    snprintf(old_type, sizeof(old_type), "%.55s_old", c->enum_type);
+    tc_sql q;
+    /* Rename the old type away, create the new one, convert the column through text (values
+     * that no longer exist become NULL, or drop out of arrays), restore the default. */
+    tc_sql_init(&q, STMT_MAX);
+    tc_sql_add(&q, "ALTER TYPE ");
+    qualified(&q, m, c->enum_type);
+    tc_sql_add(&q, " RENAME TO ");
+    tc_sql_ident(&q, old_type);
+    emit(d, &q);
+    if (create_enum(d, m, c, e) < 0)
+        return -1;
+    alter_table(&q, m, o);
+    tc_sql_add(&q, " ALTER COLUMN ");
+    tc_sql_ident(&q, c->name);
+    tc_sql_add(&q, " DROP DEFAULT");
+    emit(d, &q);
+    json_t *kept = option_values(after->options);
+    json_t *previous = option_values(before->options);
+    alter_table(&q, m, o);
+    tc_sql_add(&q, " ALTER COLUMN ");
+    tc_sql_ident(&q, c->name);
+    tc_sql_add(&q, " TYPE ");
+    column_type(&q, m, c);
+    tc_sql_add(&q, " USING ");
+    /* Only values present before and after are carried over; each is a literal. */
+    if (array) {
+        tc_sql_add(&q, "ARRAY(SELECT v::text FROM unnest(");
+        tc_sql_ident(&q, c->name);
+        tc_sql_add(&q, ") AS v WHERE v::text IN (");
+    } else {
+        tc_sql_add(&q, "CASE ");
+        tc_sql_ident(&q, c->name);
+        tc_sql_add(&q, "::text");
+    }
+    size_t i;
+    json_t *v;
+    bool any = false;
+    json_array_foreach(kept, i, v)
+    {
+        bool was = false;
+        size_t k;
+        json_t *p;
+        json_array_foreach(previous, k, p) was |= json_equal(p, v);
+        if (!was)
+            continue;
+        if (array) {
+            if (any)
+                tc_sql_add(&q, ", ");
+            tc_sql_literal(&q, json_string_value(v));
+        } else {
+            tc_sql_add(&q, " WHEN ");
+            tc_sql_literal(&q, json_string_value(v));
+            tc_sql_add(&q, " THEN ");
+            tc_sql_literal(&q, json_string_value(v));
+        }
+        any = true;
+    }
+    if (array) {
+        if (!any)
+            tc_sql_add(&q, "NULL");
+        tc_sql_add(&q, "))::");
+        column_type(&q, m, c);
+    } else {
+        tc_sql_add(&q, " ELSE NULL END::");
+        column_type(&q, m, c);
+    }
+    json_decref(kept);
+    json_decref(previous);
+    emit(d, &q);
+    drop_type(d, m, old_type);
+    return tc_ddl_alter_field(d, m, o, after, e);
+}
+
+int tc_ddl_alter_field(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *f,
+                       tc_err *e)
+{
+    if (f->type == TC_FT_TS_VECTOR)
+        return 0;
+    json_error_t jerr;
+    json_t *def = f->default_value ? json_loads(f->default_value, JSON_DECODE_ANY, &jerr) : NULL;
+    column cols[16];
+    size_t n = columns_of(o, f, def, cols, TC_COUNT(cols));
+    int rc = 0;
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        tc_sql q;
+        alter_table(&q, m, o);
+        tc_sql_add(&q, " ALTER COLUMN ");
+        tc_sql_ident(&q, cols[k].c.name);
+        if (!cols[k].default_value || json_is_null(cols[k].default_value)) {
+            tc_sql_add(&q, " DROP DEFAULT");
+        } else {
+            tc_sql_add(&q, " SET");
+            rc = column_default(&q, m, &cols[k], e);
+        }
+        tc_sql_add(&q, ", ALTER COLUMN ");
+        tc_sql_ident(&q, cols[k].c.name);
+        tc_sql_add(&q, cols[k].c.not_null ? " SET NOT NULL" : " DROP NOT NULL");
+        if (rc == 0)
+            emit(d, &q);
+        else
+            tc_sql_fini(&q);
+    }
+    json_decref(def);
+    return rc;
+}
+
+void tc_ddl_drop_index(tc_ddl *d, const tc_model *m, const tc_index *x)
+{
+    tc_sql q;
+    tc_sql_init(&q, STMT_MAX);
+    tc_sql_add(&q, "DROP INDEX IF EXISTS ");
+    qualified(&q, m, x->name);
     emit(d, &q);
 }

@@ -35,8 +35,33 @@ void tc_ddl_create_schema(tc_ddl *d, const tc_model *m);
 int tc_ddl_create_object(tc_ddl *d, const tc_model *m, const tc_object *o, tc_err *e);
 /* The foreign keys of the object's MANY_TO_ONE fields. */
 void tc_ddl_foreign_keys(tc_ddl *d, const tc_model *m, const tc_object *o);
+/* The foreign key of one MANY_TO_ONE field. */
+void tc_ddl_foreign_key(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *f);
 /* CREATE [UNIQUE] INDEX for x. */
 void tc_ddl_create_index(tc_ddl *d, const tc_model *m, const tc_index *x);
+
+/* Adds field f's columns (and enum types) to o's existing table. 0, or -1 with e filled. */
+int tc_ddl_add_field(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *f,
+                     tc_err *e);
+/* Drops field f's columns and enum types (its foreign key and indexes go with the columns). */
+void tc_ddl_drop_field(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *f);
+/* Renames the columns and enum types of field f (of object o) to those of new_name. */
+void tc_ddl_rename_field(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *f,
+                         const char *new_name);
+/* Renames o's table to new_table, and its enum types with it. */
+void tc_ddl_rename_table(tc_ddl *d, const tc_model *m, const tc_object *o, const char *new_table);
+/* Drops o's table and its enum types. */
+void tc_ddl_drop_object(tc_ddl *d, const tc_model *m, const tc_object *o);
+/* Brings an enum column's type to the values of after (a field whose options changed): values
+ * kept by name keep their rows; rows holding a removed value become NULL (SELECT, RATING) or
+ * lose it (MULTI_SELECT). before is the field as it was. */
+int tc_ddl_sync_enum(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *before,
+                     const tc_field *after, tc_err *e);
+/* Sets or drops the columns' DEFAULT and NOT NULL to match f. */
+int tc_ddl_alter_field(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *f,
+                       tc_err *e);
+/* DROP INDEX. */
+void tc_ddl_drop_index(tc_ddl *d, const tc_model *m, const tc_index *x);
 
 /* Every statement joined by ";\n", for one simple-protocol round trip. In the arena. */
 const char *tc_ddl_script(const tc_ddl *d);

@@ -59,26 +59,6 @@ static void copy_id(char *dst, json_t *o, const char *key)
     snprintf(dst, TC_UUID_STR_LEN + 1, "%s", s ? s : "");
 }
 
-static tc_object *object_by_id(const tc_model *m, const char *id)
-{
-    for (size_t i = 0; i < m->nobjects; i++) {
-        if (strcmp(m->objects[i]->id, id) == 0)
-            return m->objects[i];
-    }
-    return NULL;
-}
-
-static tc_field *field_by_id(const tc_model *m, const char *id)
-{
-    for (size_t i = 0; i < m->nobjects; i++) {
-        for (size_t k = 0; k < m->objects[i]->nfields; k++) {
-            if (strcmp(m->objects[i]->fields[k]->id, id) == 0)
-                return m->objects[i]->fields[k];
-        }
-    }
-    return NULL;
-}
-
 static int add_objects(tc_model *m, json_t *rows)
 {
     size_t i;
@@ -129,7 +109,7 @@ static int add_fields(tc_model *m, json_t *rows)
     {
         tc_field *f = tc_arena_calloc(m->arena, 1, sizeof(*f));
         copy_id(f->id, r, "id");
-        f->object = object_by_id(m, json_string_value(json_object_get(r, "objectMetadataId")));
+        f->object = tc_model_object_by_id(m, json_string_value(json_object_get(r, "objectMetadataId")));
         f->name = str(m->arena, r, "name");
         f->label = str(m->arena, r, "label");
         f->description = str(m->arena, r, "description");
@@ -164,8 +144,8 @@ static int add_fields(tc_model *m, json_t *rows)
         const char *target = json_string_value(json_object_get(r, "relationTargetFieldMetadataId"));
         if (!target)
             continue;
-        tc_field *f = field_by_id(m, json_string_value(json_object_get(r, "id")));
-        f->target_field = field_by_id(m, target);
+        tc_field *f = tc_model_field_by_id(m, json_string_value(json_object_get(r, "id")));
+        f->target_field = tc_model_field_by_id(m, target);
         f->target_object = f->target_field ? f->target_field->object : NULL;
     }
     return 0;
@@ -179,7 +159,7 @@ static int add_indexes(tc_model *m, json_t *rows)
     {
         tc_index *x = tc_arena_calloc(m->arena, 1, sizeof(*x));
         copy_id(x->id, r, "id");
-        x->object = object_by_id(m, json_string_value(json_object_get(r, "objectMetadataId")));
+        x->object = tc_model_object_by_id(m, json_string_value(json_object_get(r, "objectMetadataId")));
         const char *name = json_string_value(json_object_get(r, "name"));
         if (!x->object || !name)
             return -1;
@@ -193,7 +173,7 @@ static int add_indexes(tc_model *m, json_t *rows)
         x->nfields = json_is_array(fields) ? json_array_size(fields) : 0;
         x->fields = tc_arena_calloc(m->arena, x->nfields ? x->nfields : 1, sizeof(*x->fields));
         for (size_t k = 0; k < x->nfields; k++) {
-            x->fields[k] = field_by_id(m, json_string_value(json_array_get(fields, k)));
+            x->fields[k] = tc_model_field_by_id(m, json_string_value(json_array_get(fields, k)));
             if (!x->fields[k])
                 return -1;
         }
@@ -237,7 +217,7 @@ tc_model *tc_model_load(tc_db *db, const char *core_schema, const char *workspac
     {
         const char *lid = json_string_value(json_object_get(row, "labelIdentifierFieldMetadataId"));
         if (rc == 0 && lid)
-            m->objects[i]->label_identifier = field_by_id(m, lid);
+            m->objects[i]->label_identifier = tc_model_field_by_id(m, lid);
     }
     json_decref(objects);
     json_decref(fields);

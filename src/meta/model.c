@@ -69,6 +69,26 @@ tc_object *tc_model_object(const tc_model *m, const char *name_singular)
     return NULL;
 }
 
+tc_object *tc_model_object_by_id(const tc_model *m, const char *id)
+{
+    for (size_t i = 0; i < m->nobjects; i++) {
+        if (strcmp(m->objects[i]->id, id) == 0)
+            return m->objects[i];
+    }
+    return NULL;
+}
+
+tc_field *tc_model_field_by_id(const tc_model *m, const char *id)
+{
+    for (size_t i = 0; i < m->nobjects; i++) {
+        for (size_t k = 0; k < m->objects[i]->nfields; k++) {
+            if (strcmp(m->objects[i]->fields[k]->id, id) == 0)
+                return m->objects[i]->fields[k];
+        }
+    }
+    return NULL;
+}
+
 tc_field *tc_object_field(const tc_object *o, const char *name)
 {
     for (size_t i = 0; i < o->nfields; i++) {
@@ -252,7 +272,7 @@ static const char *relation_settings(tc_arena *a, const tc_std_field *d, const c
     return r;
 }
 
-static tc_field *field_from_std(tc_model *m, tc_object *o, const tc_std_field *d, tc_err *e)
+tc_field *tc_field_from_decl(tc_model *m, tc_object *o, const tc_std_field *d, tc_err *e)
 {
     tc_arena *a = m->arena;
     tc_field *f = tc_arena_calloc(a, 1, sizeof(*f));
@@ -293,7 +313,7 @@ static const tc_std_field *own_field(const tc_std_object *so, const char *name)
 
 static int add_field(tc_model *m, tc_object *o, const tc_std_field *d, tc_err *e)
 {
-    tc_field *f = field_from_std(m, o, d, e);
+    tc_field *f = tc_field_from_decl(m, o, d, e);
     if (!f)
         return -1;
     tc_object_add_field(m, o, f);
@@ -372,8 +392,8 @@ static int resolve_relations(tc_model *m, tc_err *e)
     return 0;
 }
 
-static tc_index *new_index(tc_model *m, tc_object *o, bool unique, tc_index_type type,
-                           tc_field **fields, size_t n)
+tc_index *tc_model_add_index(tc_model *m, tc_object *o, bool unique, tc_index_type type,
+                             tc_field **fields, size_t n)
 {
     tc_index *x = tc_arena_calloc(m->arena, 1, sizeof(*x));
     new_id(x->id);
@@ -398,24 +418,24 @@ static void derive_indexes(tc_model *m, tc_object *o, const tc_std_object *so)
     for (size_t i = 0; i < o->nfields; i++) {
         tc_field *f = o->fields[i];
         if (f->relation == TC_REL_MANY_TO_ONE)
-            new_index(m, o, false, TC_INDEX_BTREE, &f, 1);
+            tc_model_add_index(m, o, false, TC_INDEX_BTREE, &f, 1);
     }
     for (size_t i = 0; i < o->nfields; i++) {
         tc_field *f = o->fields[i];
         if (f->is_unique && f->type != TC_FT_UUID)
-            new_index(m, o, true, TC_INDEX_BTREE, &f, 1);
+            tc_model_add_index(m, o, true, TC_INDEX_BTREE, &f, 1);
     }
     for (const char *const *name = so->indexed_fields; name && *name; name++) {
         tc_field *f = tc_object_field(o, *name);
         if (f)
-            new_index(m, o, false, TC_INDEX_BTREE, &f, 1);
+            tc_model_add_index(m, o, false, TC_INDEX_BTREE, &f, 1);
     }
     tc_field *sv = tc_object_field(o, "searchVector");
     if (sv)
-        new_index(m, o, false, TC_INDEX_GIN, &sv, 1);
+        tc_model_add_index(m, o, false, TC_INDEX_GIN, &sv, 1);
     tc_field *pos_id[2] = {tc_object_field(o, "position"), tc_object_field(o, "id")};
     if (!o->is_system && pos_id[0] && pos_id[1])
-        new_index(m, o, false, TC_INDEX_BTREE, pos_id, 2);
+        tc_model_add_index(m, o, false, TC_INDEX_BTREE, pos_id, 2);
 }
 
 int tc_model_add_standard(tc_model *m, tc_err *e)

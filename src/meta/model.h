@@ -86,7 +86,16 @@ void tc_model_add_object(tc_model *m, tc_object *o);
 void tc_object_add_field(tc_model *m, tc_object *o, tc_field *f);
 void tc_object_add_index(tc_model *m, tc_object *o, tc_index *x);
 
+/* A field of o built from a declaration (fresh id, relation settings and option ids filled in),
+ * not yet added to o. NULL with e filled when the declaration's JSON is malformed. */
+tc_field *tc_field_from_decl(tc_model *m, tc_object *o, const tc_std_field *d, tc_err *e);
+/* A new index on o over fields, named by Twenty's rule, added to o. */
+tc_index *tc_model_add_index(tc_model *m, tc_object *o, bool unique, tc_index_type type,
+                             tc_field **fields, size_t n);
+
 tc_object *tc_model_object(const tc_model *m, const char *name_singular);
+tc_object *tc_model_object_by_id(const tc_model *m, const char *id);
+tc_field *tc_model_field_by_id(const tc_model *m, const char *id);
 tc_field *tc_object_field(const tc_object *o, const char *name);
 
 /* The searchVector expression for the object's search fields (spec §8), SQL text in the model's
