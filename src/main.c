@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "api/server.h"
 #include "base/config.h"
@@ -12,6 +13,7 @@
 #include "base/url.h"
 #include "db/embedded.h"
 #include "db/migrate.h"
+#include "auth/apikey.h"
 #include "db/pool.h"
 #include "meta/doctor.h"
 #include "meta/load.h"
@@ -31,6 +33,9 @@ static const char usage[] =
     "             create a workspace with every standard object; prints its id\n"
     "  workspace list\n"
     "  workspace delete ID\n"
+    "  apikey create --workspace ID --name NAME [--expires YYYY-MM-DD]\n"
+    "             create an API key; prints its id and token\n"
+    "  apikey revoke ID\n"
     "  doctor [--workspace ID]\n"
     "             compare each workspace's metadata with its schema; exit 1 on drift\n"
     "  config     print every setting with its value and where it came from\n"
@@ -285,6 +290,57 @@ static int doctor_command(tc_config *cfg, int argc, char **argv)
     return rc == EXIT_SUCCESS && drifted ? EXIT_FAILURE : rc;
 }
 
+/* "YYYY-MM-DD" (midnight UTC) as Unix seconds; -1 when malformed. */
+static int64_t parse_date(const char *s)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof(tm));
+    char *end = strptime(s, "%Y-%m-%d", &tm);
+    if (!end || *end)
+        return -1;
+    return (int64_t)timegm(&tm);
+}
+
+static int apikey_command(tc_config *cfg, int argc, char **argv)
+{
+    const char *sub = argc > 2 ? argv[2] : "";
+    static const char *const names[] = {"--workspace", "--name", "--expires"};
+    const char *values[3] = {NULL, NULL, NULL};
+    bool create = strcmp(sub, "create") == 0, revoke = strcmp(sub, "revoke") == 0;
+    int64_t expires = 0;
+    if ((!create && !revoke) || (revoke && argc != 4) ||
+        (create && (parse_options(argc, argv, 3, names, values, 3) < 0 || !values[0] ||
+                    !values[1] || (values[2] && (expires = parse_date(values[2])) < 0)))) {
+        fprintf(stderr, "twentyc: usage: twentyc apikey create --workspace ID --name NAME "
+                        "[--expires YYYY-MM-DD] | revoke ID\n");
+        return EXIT_USAGE;
+    }
+    tc_err e;
+    tc_err_clear(&e);
+    database d;
+    int rc = EXIT_SUCCESS;
+    tc_db *db = admin_connect(cfg, &d, &e);
+    tc_arena *a = tc_arena_new(4096);
+    if (!db) {
+        rc = fail(&e);
+    } else if (create) {
+        char *token = NULL, id[TC_UUID_STR_LEN + 1];
+        if (tc_apikey_create(db, a, cfg->app_secret, values[0], values[1], expires, &token, id,
+                             &e) < 0)
+            rc = fail(&e);
+        else
+            printf("%s\n%s\n", id, token);
+    } else if (tc_apikey_revoke(db, argv[3], &e) < 0) {
+        rc = fail(&e);
+    } else {
+        tc_log_info("API key %s revoked", argv[3]);
+    }
+    tc_arena_free(a);
+    tc_db_close(db);
+    close_database(&d);
+    return rc;
+}
+
 static int migrate_command(tc_config *cfg)
 {
     tc_err e;
@@ -309,10 +365,11 @@ int main(int argc, char **argv)
         printf("twentyc %s\n", TC_VERSION);
         return EXIT_SUCCESS;
     }
-    bool workspace = strcmp(cmd, "workspace") == 0, doctor = strcmp(cmd, "doctor") == 0;
-    bool known = workspace || doctor || strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 ||
-                 strcmp(cmd, "config") == 0;
-    if (!known || (argc > 2 && !workspace && !doctor)) {
+    bool workspace = strcmp(cmd, "workspace") == 0, doctor = strcmp(cmd, "doctor") == 0,
+         apikey = strcmp(cmd, "apikey") == 0;
+    bool known = workspace || doctor || apikey || strcmp(cmd, "serve") == 0 ||
+                 strcmp(cmd, "migrate") == 0 || strcmp(cmd, "config") == 0;
+    if (!known || (argc > 2 && !workspace && !doctor && !apikey)) {
         fprintf(stderr, "twentyc: %s '%s'; see twentyc --help\n",
                 known ? "unexpected argument" : "unknown command", known ? argv[2] : cmd);
         return EXIT_USAGE;
@@ -335,6 +392,8 @@ int main(int argc, char **argv)
         rc = workspace_command(&cfg, argc, argv);
     } else if (doctor) {
         rc = doctor_command(&cfg, argc, argv);
+    } else if (apikey) {
+        rc = apikey_command(&cfg, argc, argv);
     } else {
         rc = serve(&cfg);
     }

@@ -39,6 +39,28 @@ void tc_time_iso8601(int64_t us, char *out)
     out[TC_ISO8601_LEN] = '\0';
 }
 
+int tc_time_pg_to_iso(const char *pg, char *out)
+{
+    /* YYYY-MM-DD[ T]HH:MM:SS[.f…](+00|+00:00|Z) */
+    size_t n = strlen(pg);
+    if (n < 19 || pg[4] != '-' || pg[7] != '-' || (pg[10] != ' ' && pg[10] != 'T') ||
+        pg[13] != ':' || pg[16] != ':')
+        return -1;
+    char ms[4] = "000";
+    const char *p = pg + 19;
+    if (*p == '.') {
+        p++;
+        for (int i = 0; i < 3 && isdigit((unsigned char)*p); i++)
+            ms[i] = *p++;
+        while (isdigit((unsigned char)*p))
+            p++;
+    }
+    if (strcmp(p, "+00") != 0 && strcmp(p, "+00:00") != 0 && strcmp(p, "Z") != 0)
+        return -1;
+    snprintf(out, TC_ISO8601_LEN + 1, "%.10sT%.8s.%sZ", pg, pg + 11, ms);
+    return 0;
+}
+
 /* The unit names the `ms` package accepts, with their length in milliseconds. */
 static const struct {
     const char *name;

@@ -47,7 +47,8 @@ tc_db *tc_db_connect(const char *conninfo, const char *schema, tc_err *e)
 {
     char options[128];
     /* The schema name is a validated identifier (config IDENT), so it needs no quoting here. */
-    snprintf(options, sizeof(options), "-c search_path=%s", schema);
+    /* UTC: timestamps come back as +00:00 and are written as ISO 8601 "Z" without conversion. */
+    snprintf(options, sizeof(options), "-c search_path=%s -c TimeZone=UTC", schema);
     /* Later keywords override what the URL says; dbname is expanded as a full conninfo. */
     const char *keys[] = {"dbname", "application_name", "options", "connect_timeout", NULL};
     const char *vals[] = {conninfo, "twentyc", options, "5", NULL};

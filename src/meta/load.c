@@ -8,6 +8,7 @@
 
 #include "base/compiler.h"
 #include "base/die.h"
+#include "base/time.h"
 
 static const char load_sql[] =
     "SELECT w.\"metadataVersion\","
@@ -53,6 +54,14 @@ static const char *json_member(tc_arena *a, json_t *o, const char *key)
     return r;
 }
 
+/* A timestamptz member as ISO 8601 in the arena; NULL when absent. */
+static const char *timestamp(tc_arena *a, json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    char iso[TC_ISO8601_LEN + 1];
+    return s && tc_time_pg_to_iso(s, iso) == 0 ? tc_arena_strdup(a, iso) : NULL;
+}
+
 static void copy_id(char *dst, json_t *o, const char *key)
 {
     const char *s = json_string_value(json_object_get(o, key));
@@ -81,6 +90,8 @@ static int add_objects(tc_model *m, json_t *rows)
         o->is_active = flag(r, "isActive", false);
         o->is_searchable = flag(r, "isSearchable", false);
         o->is_audit_logged = flag(r, "isAuditLogged", true);
+        o->created_at = timestamp(m->arena, r, "createdAt");
+        o->updated_at = timestamp(m->arena, r, "updatedAt");
         if (!o->name_singular || !o->name_plural ||
             tc_table_name(o->name_singular, o->is_custom, o->table, sizeof(o->table)) < 0)
             return -1;
@@ -109,7 +120,8 @@ static int add_fields(tc_model *m, json_t *rows)
     {
         tc_field *f = tc_arena_calloc(m->arena, 1, sizeof(*f));
         copy_id(f->id, r, "id");
-        f->object = tc_model_object_by_id(m, json_string_value(json_object_get(r, "objectMetadataId")));
+        f->object =
+            tc_model_object_by_id(m, json_string_value(json_object_get(r, "objectMetadataId")));
         f->name = str(m->arena, r, "name");
         f->label = str(m->arena, r, "label");
         f->description = str(m->arena, r, "description");
@@ -127,6 +139,8 @@ static int add_fields(tc_model *m, json_t *rows)
         f->options = json_member(m->arena, r, "options");
         f->settings = json_member(m->arena, r, "settings");
         f->morph_id = str(m->arena, r, "morphId");
+        f->created_at = timestamp(m->arena, r, "createdAt");
+        f->updated_at = timestamp(m->arena, r, "updatedAt");
         json_t *settings = json_object_get(r, "settings");
         int rel = lookup(relation_names, TC_COUNT(relation_names),
                          json_string_value(json_object_get(settings, "relationType")));
@@ -159,7 +173,8 @@ static int add_indexes(tc_model *m, json_t *rows)
     {
         tc_index *x = tc_arena_calloc(m->arena, 1, sizeof(*x));
         copy_id(x->id, r, "id");
-        x->object = tc_model_object_by_id(m, json_string_value(json_object_get(r, "objectMetadataId")));
+        x->object =
+            tc_model_object_by_id(m, json_string_value(json_object_get(r, "objectMetadataId")));
         const char *name = json_string_value(json_object_get(r, "name"));
         if (!x->object || !name)
             return -1;

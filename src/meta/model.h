@@ -33,6 +33,7 @@ struct tc_field {
     tc_field *target_field;
     tc_object *target_object;
     const char *morph_id;
+    const char *created_at, *updated_at; /* ISO 8601 (…sssZ); NULL until stored */
 };
 
 typedef enum tc_index_type { TC_INDEX_BTREE, TC_INDEX_GIN } tc_index_type;
@@ -60,6 +61,7 @@ struct tc_object {
     size_t nfields, fields_cap;
     tc_index **indexes;
     size_t nindexes, indexes_cap;
+    const char *created_at, *updated_at; /* ISO 8601 (…sssZ); NULL until stored */
 };
 
 typedef struct tc_model {

@@ -124,6 +124,31 @@ static const char *const reserved[] = {
     "aggregate",
 };
 
+int tc_camel_case(const char *label, char *out, size_t n)
+{
+    size_t o = 0;
+    bool word_start = true, first_word = true;
+    for (const unsigned char *p = (const unsigned char *)label; *p; p++) {
+        if (!isalnum(*p) || *p >= 0x80) {
+            word_start = true;
+            continue;
+        }
+        /* "fooBar": an upper-case letter after a lower-case one starts a word. */
+        if (p > (const unsigned char *)label && isupper(*p) && islower(p[-1]))
+            word_start = true;
+        char c = (char)tolower(*p);
+        if (word_start && !first_word)
+            c = (char)toupper(*p);
+        if (o + 1 >= n)
+            return -1;
+        out[o++] = c;
+        word_start = false;
+        first_word = false;
+    }
+    out[o] = '\0';
+    return o ? 0 : -1;
+}
+
 bool tc_name_reserved(const char *name)
 {
     for (size_t i = 0; i < TC_COUNT(reserved); i++) {

@@ -34,6 +34,12 @@ void tc_index_name(const char *table, const char *const *tokens, size_t ntokens,
  * contain only alphanumeric letters". */
 const char *tc_name_invalid(const char *name);
 
+/* lodash's camelCase of a label, as Twenty derives names from labels ("Rocket Launches" ->
+ * "rocketLaunches", "ARR 2" -> "arr2"): words split at non-alphanumerics and at lower-to-upper
+ * changes, the first lower-cased, the others capitalised. ASCII letters and digits only. 0, or -1
+ * when nothing is left or it does not fit out (n bytes). */
+int tc_camel_case(const char *label, char *out, size_t n);
+
 /* True when name is reserved (spec §5.3). */
 bool tc_name_reserved(const char *name);
 

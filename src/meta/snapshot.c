@@ -24,7 +24,7 @@ typedef struct shared {
 
 typedef struct entry {
     char workspace_id[TC_UUID_STR_LEN + 1];
-    shared *current; /* NULL when dropped */
+    shared *current;   /* NULL when dropped */
     int known_version; /* the newest version announced */
 } entry;
 
@@ -72,8 +72,7 @@ static entry *find(tc_snapshots *c, const char *workspace_id, bool create)
     return x;
 }
 
-const tc_snapshot *tc_snapshot_get(tc_snapshots *c, tc_db *db, const char *workspace_id,
-                                   tc_err *e)
+const tc_snapshot *tc_snapshot_get(tc_snapshots *c, tc_db *db, const char *workspace_id, tc_err *e)
 {
     pthread_mutex_lock(&c->mu);
     entry *x = find(c, workspace_id, false);

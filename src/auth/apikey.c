@@ -1,0 +1,105 @@
+/* API keys: rows, tokens, and resolving a request's principal (see apikey.h). */
+#include "auth/apikey.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth/jwt.h"
+
+#define HUNDRED_YEARS_S (100LL * 365 * 24 * 3600 + 25LL * 24 * 3600)
+
+int tc_apikey_create(tc_db *db, tc_arena *a, const char *app_secret, const char *workspace_id,
+                     const char *name, int64_t expires_at, char **token, char *id_out, tc_err *e)
+{
+    tc_uuid ws;
+    if (tc_uuid_parse(workspace_id, strlen(workspace_id), &ws) < 0)
+        return tc_err_set(e, TC_E_BAD_REQUEST, "Invalid workspace id: %s", workspace_id);
+    int64_t now = 0;
+    PGresult *r = tc_db_query(db, "SELECT extract(epoch FROM now())::bigint", 0, NULL, e);
+    if (!r)
+        return -1;
+    now = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+    PQclear(r);
+    if (expires_at == 0)
+        expires_at = now + HUNDRED_YEARS_S;
+    char exp_text[32];
+    snprintf(exp_text, sizeof(exp_text), "%lld", (long long)expires_at);
+    const char *p[] = {workspace_id, name, exp_text};
+    r = tc_db_query(db,
+                    "INSERT INTO \"apiKey\" (\"workspaceId\", \"name\", \"expiresAt\")"
+                    " SELECT w.\"id\", $2, to_timestamp($3::bigint) FROM \"workspace\" w"
+                    " WHERE w.\"id\" = $1::uuid RETURNING \"id\"",
+                    3, p, e);
+    if (!r)
+        return -1;
+    if (PQntuples(r) == 0) {
+        PQclear(r);
+        return tc_err_set(e, TC_E_NOT_FOUND, "Workspace %s not found", workspace_id);
+    }
+    snprintf(id_out, TC_UUID_STR_LEN + 1, "%s", PQgetvalue(r, 0, 0));
+    PQclear(r);
+    tc_jwt_claims c;
+    memset(&c, 0, sizeof(c));
+    snprintf(c.type, sizeof(c.type), "API_KEY");
+    snprintf(c.sub, sizeof(c.sub), "%s", workspace_id);
+    snprintf(c.workspace_id, sizeof(c.workspace_id), "%s", workspace_id);
+    snprintf(c.jti, sizeof(c.jti), "%s", id_out);
+    c.iat = now;
+    c.exp = expires_at;
+    return tc_jwt_sign(a, &c, app_secret, token, e);
+}
+
+int tc_apikey_revoke(tc_db *db, const char *id, tc_err *e)
+{
+    tc_uuid u;
+    if (tc_uuid_parse(id, strlen(id), &u) < 0)
+        return tc_err_set(e, TC_E_BAD_REQUEST, "Invalid API key id: %s", id);
+    const char *p[] = {id};
+    PGresult *r =
+        tc_db_query(db,
+                    "UPDATE \"apiKey\" SET \"revokedAt\" = coalesce(\"revokedAt\", now()),"
+                    " \"updatedAt\" = now() WHERE \"id\" = $1::uuid RETURNING \"id\"",
+                    1, p, e);
+    if (!r)
+        return -1;
+    int n = PQntuples(r);
+    PQclear(r);
+    return n ? 0 : tc_err_set(e, TC_E_NOT_FOUND, "API key %s not found", id);
+}
+
+int tc_principal_from_header(tc_db *db, const char *authorization, const char *app_secret,
+                             int64_t now_s, tc_principal *out, tc_err *e)
+{
+    static const char bearer[] = "Bearer ";
+    if (!authorization || strncmp(authorization, bearer, sizeof(bearer) - 1) != 0)
+        return tc_err_set(e, TC_E_UNAUTHENTICATED, "Missing authentication token");
+    tc_jwt_claims c;
+    if (tc_jwt_verify(authorization + sizeof(bearer) - 1, app_secret, now_s, &c, e) < 0)
+        return -1;
+    if (strcmp(c.type, "API_KEY") != 0 || !c.jti[0] || !c.workspace_id[0])
+        return tc_err_set(e, TC_E_UNAUTHENTICATED, "Token invalid.");
+    const char *p[] = {c.jti, c.workspace_id};
+    PGresult *r =
+        tc_db_query(db,
+                    "SELECT k.\"revokedAt\" IS NULL, k.\"expiresAt\" > now()"
+                    " FROM \"apiKey\" k JOIN \"workspace\" w ON w.\"id\" = k.\"workspaceId\""
+                    " WHERE k.\"id\" = $1::uuid AND k.\"workspaceId\" = $2::uuid"
+                    " AND k.\"deletedAt\" IS NULL",
+                    2, p, e);
+    if (!r)
+        return -1;
+    int rc = 0;
+    if (PQntuples(r) == 0)
+        rc = tc_err_set(e, TC_E_UNAUTHENTICATED, "API key not found");
+    else if (strcmp(PQgetvalue(r, 0, 0), "t") != 0)
+        rc = tc_err_set(e, TC_E_FORBIDDEN, "This API Key is revoked");
+    else if (strcmp(PQgetvalue(r, 0, 1), "t") != 0)
+        rc = tc_err_set(e, TC_E_UNAUTHENTICATED, "This API Key has expired");
+    PQclear(r);
+    if (rc == 0) {
+        snprintf(out->workspace_id, sizeof(out->workspace_id), "%s", c.workspace_id);
+        snprintf(out->api_key_id, sizeof(out->api_key_id), "%s", c.jti);
+    }
+    return rc;
+}

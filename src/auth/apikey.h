@@ -1,0 +1,36 @@
+/* API keys (spec/twenty-api.md §6.4): a core.apiKey row plus an API_KEY JWT whose jti is the
+ * row's id; the token itself is never stored. Requests authenticate with it as a Bearer token;
+ * revocation (revokedAt) is checked on every request, so it is immediate. */
+#ifndef TC_AUTH_APIKEY_H
+#define TC_AUTH_APIKEY_H
+
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/uuid.h"
+#include "db/db.h"
+
+/* Who a request acts for. */
+typedef struct tc_principal {
+    char workspace_id[TC_UUID_STR_LEN + 1];
+    char api_key_id[TC_UUID_STR_LEN + 1];
+} tc_principal;
+
+/* Creates a key named name for workspace_id expiring at expires_at (Unix seconds; 0 = in 100
+ * years, as Twenty does) and signs its token into *token (arena a). id_out: the key's id
+ * (TC_UUID_STR_LEN + 1 bytes). TC_E_NOT_FOUND for an unknown workspace. */
+int tc_apikey_create(tc_db *db, tc_arena *a, const char *app_secret, const char *workspace_id,
+                     const char *name, int64_t expires_at, char **token, char *id_out,
+                     tc_err *e);
+
+/* Sets revokedAt on key id. TC_E_NOT_FOUND when there is no such key. */
+int tc_apikey_revoke(tc_db *db, const char *id, tc_err *e);
+
+/* The principal of a request from its Authorization header value (NULL when absent): a Bearer
+ * API-key JWT signed with app_secret, whose key exists, is not revoked or expired and belongs to
+ * an existing workspace. TC_E_UNAUTHENTICATED otherwise (the message says why, for the log; the
+ * HTTP layer answers with Twenty's shape). */
+int tc_principal_from_header(tc_db *db, const char *authorization, const char *app_secret,
+                             int64_t now_s, tc_principal *out, tc_err *e);
+
+#endif
