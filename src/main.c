@@ -133,13 +133,15 @@ static int serve(tc_config *cfg)
     }
     int rc = EXIT_FAILURE;
     tc_pool *pool = NULL;
+    tc_snapshots *snapshots = NULL;
     tc_server *server = NULL;
     int threads = tc_server_threads(cfg);
     int pool_size = cfg->db_pool_size > 0 ? (int)cfg->db_pool_size : threads;
     if (migrate(cfg, &d, &e) < 0)
         goto out;
     pool = tc_pool_new(d.conninfo, cfg->core_schema, pool_size);
-    server = tc_server_new(cfg, pool, &e);
+    snapshots = tc_snapshots_new(d.conninfo, cfg->core_schema);
+    server = tc_server_new(cfg, pool, snapshots, &e);
     if (!server)
         goto out;
     print_banner(cfg, &d, threads);
@@ -151,6 +153,7 @@ out:
     if (rc != EXIT_SUCCESS && e.code != TC_OK)
         rc = fail(&e);
     tc_server_free(server);
+    tc_snapshots_free(snapshots);
     tc_pool_free(pool);
     close_database(&d);
     if (rc == EXIT_SUCCESS)

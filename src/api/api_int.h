@@ -34,6 +34,7 @@ typedef struct tc_http_thread {
 struct tc_server {
     const tc_config *cfg;
     tc_pool *pool;
+    tc_snapshots *snapshots;
     int nthreads;
     tc_http_thread *threads;
     pthread_mutex_t mu; /* guards stopped */

@@ -7,4 +7,16 @@
 void tc_health(tc_req *req);           /* GET /healthz */
 void tc_health_indicator(tc_req *req); /* GET /healthz/:indicatorId */
 
+/* metadata.c: /rest/metadata/objects and /rest/metadata/fields */
+void tc_metadata_list_objects(tc_req *req);
+void tc_metadata_get_object(tc_req *req);
+void tc_metadata_create_object(tc_req *req);
+void tc_metadata_update_object(tc_req *req);
+void tc_metadata_delete_object(tc_req *req);
+void tc_metadata_list_fields(tc_req *req);
+void tc_metadata_get_field(tc_req *req);
+void tc_metadata_create_field(tc_req *req);
+void tc_metadata_update_field(tc_req *req);
+void tc_metadata_delete_field(tc_req *req);
+
 #endif

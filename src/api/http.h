@@ -51,6 +51,14 @@ tc_db *tc_req_db(tc_req *req, tc_err *e);
 /* Gives the connection back now (closing it if broken); the next tc_req_db takes another. */
 void tc_req_db_release(tc_req *req);
 
+/* A request header's value, or NULL. */
+const char *tc_req_header(tc_req *req, const char *name);
+/* A query parameter's decoded value (the first occurrence), or NULL. In the request arena. */
+const char *tc_req_query(tc_req *req, const char *name);
+/* The body parsed as JSON (owned by the request: released with it). NULL after answering 400
+ * with Twenty's shape when the body is not JSON. */
+struct json_t *tc_req_json_or_respond(tc_req *req);
+
 /* Answers with status and the JSON in body (application/json; charset=utf-8). A body whose
  * builder failed becomes a 500. */
 void tc_reply_json(tc_req *req, int status, const tc_buf *body);
@@ -59,6 +67,10 @@ void tc_reply_json(tc_req *req, int status, const tc_buf *body);
 void tc_reply_error(tc_req *req, const tc_err *e);
 /* Shorthand: tc_reply_error with a code and a formatted message. */
 void tc_reply_errorf(tc_req *req, tc_code code, const char *fmt, ...) TC_PRINTF(3, 4);
+
+/* Answers with status and an already-built JSON body (for the error shapes that are not
+ * Twenty's usual one: NestJS's own, the auth middleware's, metadata validation). */
+void tc_reply_json_text(tc_req *req, int status, const char *json, size_t n);
 
 /* Twenty's (NestJS's) exception name for an HTTP status: 404 -> "NotFoundException". */
 const char *tc_http_exception_name(int status);

@@ -89,6 +89,15 @@ void tc_reply_json(tc_req *req, int status, const tc_buf *body)
     send_body(req, status, tc_buf_cstr(body), body->len);
 }
 
+void tc_reply_json_text(tc_req *req, int status, const char *json, size_t n)
+{
+    if (req->status) {
+        tc_log_error("second answer to %s %s dropped", req->method_name, req->path);
+        return;
+    }
+    send_body(req, status, json, n);
+}
+
 void tc_reply_error(tc_req *req, const tc_err *e)
 {
     if (req->status) {
@@ -101,7 +110,8 @@ void tc_reply_error(tc_req *req, const tc_err *e)
                e->message, e->detail);
     tc_buf b;
     tc_buf_init(&b, 4096);
-    tc_http_error_body(&b, status, e->message, tc_err_client_code(e->code));
+    tc_http_error_body(&b, status, e->message,
+                       e->reason[0] ? e->reason : tc_err_client_code(e->code));
     send_body(req, status, tc_buf_cstr(&b), b.len);
     tc_buf_fini(&b);
 }

@@ -7,6 +7,16 @@
 const tc_route tc_routes[] = {
     {TC_GET, "/healthz", tc_health},
     {TC_GET, "/healthz/:indicatorId", tc_health_indicator},
+    {TC_GET, "/rest/metadata/objects", tc_metadata_list_objects},
+    {TC_POST, "/rest/metadata/objects", tc_metadata_create_object},
+    {TC_GET, "/rest/metadata/objects/:id", tc_metadata_get_object},
+    {TC_PATCH | TC_PUT, "/rest/metadata/objects/:id", tc_metadata_update_object},
+    {TC_DELETE, "/rest/metadata/objects/:id", tc_metadata_delete_object},
+    {TC_GET, "/rest/metadata/fields", tc_metadata_list_fields},
+    {TC_POST, "/rest/metadata/fields", tc_metadata_create_field},
+    {TC_GET, "/rest/metadata/fields/:id", tc_metadata_get_field},
+    {TC_PATCH | TC_PUT, "/rest/metadata/fields/:id", tc_metadata_update_field},
+    {TC_DELETE, "/rest/metadata/fields/:id", tc_metadata_delete_field},
 };
 
 const size_t tc_routes_count = TC_COUNT(tc_routes);

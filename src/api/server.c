@@ -286,7 +286,7 @@ static int thread_init(tc_server *s, tc_http_thread *t, int fd, tc_err *e)
     return 0;
 }
 
-tc_server *tc_server_new(const tc_config *cfg, tc_pool *pool, tc_err *e)
+tc_server *tc_server_new(const tc_config *cfg, tc_pool *pool, tc_snapshots *snapshots, tc_err *e)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, (void (*)(void))evthread_use_pthreads);
@@ -303,6 +303,7 @@ tc_server *tc_server_new(const tc_config *cfg, tc_pool *pool, tc_err *e)
         tc_die_oom();
     s->cfg = cfg;
     s->pool = pool;
+    s->snapshots = snapshots;
     pthread_mutex_init(&s->mu, NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);

@@ -15,6 +15,9 @@
     X(TC_E_ROUTE_NOT_FOUND, 404, NULL)                                                             \
     X(TC_E_CONFLICT, 409, "CONFLICT")                                                              \
     X(TC_E_PAYLOAD_TOO_LARGE, 413, NULL)                                                           \
+    X(TC_E_METADATA_VALIDATION, 400, "METADATA_VALIDATION_ERROR")                                  \
+    X(TC_E_OBJECT_NOT_FOUND, 404, "OBJECT_METADATA_NOT_FOUND")                                     \
+    X(TC_E_FIELD_NOT_FOUND, 404, "FIELD_METADATA_NOT_FOUND")                                                           \
     X(TC_E_INTERNAL, 500, "INTERNAL_SERVER_ERROR")                                                 \
     X(TC_E_DB_UNAVAILABLE, 503, "SERVICE_UNAVAILABLE")                                             \
     X(TC_E_CONFIG, 500, NULL)                                                                      \
@@ -31,11 +34,13 @@ typedef enum tc_code {
 typedef struct tc_err {
     tc_code code;
     char sqlstate[6];  /* PostgreSQL SQLSTATE when the error came from the database, else "" */
+    char reason[48];   /* a finer client code where Twenty has one (INVALID_OBJECT_INPUT), or "" */
     char message[256]; /* for the client: short and stable */
     char detail[768];  /* for the log only */
 } tc_err;
 
-/* Fills e (when not NULL) with code and a formatted client message; clears sqlstate and detail.
+/* Fills e (when not NULL) with code and a formatted client message; clears sqlstate, reason and
+ * detail.
  * Returns -1 so that a caller can write `return tc_err_set(e, ...);`. */
 int tc_err_set(tc_err *e, tc_code code, const char *fmt, ...) TC_PRINTF(3, 4);
 /* Sets the log-only detail of e (when not NULL). */

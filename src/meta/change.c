@@ -4,6 +4,7 @@
 #include "meta/change.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,8 @@ static const char lock_sql[] =
 /* The default relations every custom object gets (spec §10). */
 static const char *const default_relation_targets[] = {"timelineActivity", "favorite", "attachment",
                                                        "noteTarget", "taskTarget"};
+
+static int invalid(tc_err *e, const char *reason, const char *fmt, ...) TC_PRINTF(3, 4);
 
 /* --- transaction ----------------------------------------------------------------------------- */
 
@@ -140,11 +143,35 @@ out:
     if (rc < 0) {
         tc_db_exec(c->db, "ROLLBACK", NULL);
         /* A failing DDL statement names SQL; the client gets a plain message. */
-        if (e->code == TC_E_INTERNAL)
-            tc_err_set(e, TC_E_BAD_REQUEST, "The metadata change could not be applied");
+        if (e->code == TC_E_INTERNAL || e->code == TC_E_BAD_REQUEST) {
+            char detail[sizeof(e->detail)];
+            snprintf(detail, sizeof(detail), "%s", e->detail);
+            invalid(e, "INVALID_INPUT", "The metadata change could not be applied");
+            tc_err_detail(e, "%s", detail);
+        }
     }
     return rc;
 }
+
+/* --- errors ------------------------------------------------------------------------------- */
+
+/* Twenty's metadata validation failure: 400 METADATA_VALIDATION_ERROR with an inner code. */
+static int invalid(tc_err *e, const char *reason, const char *fmt, ...)
+{
+    if (!e)
+        return -1;
+    char msg[sizeof(e->message)];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    tc_err_set(e, TC_E_METADATA_VALIDATION, "%s", msg);
+    snprintf(e->reason, sizeof(e->reason), "%s", reason);
+    return -1;
+}
+
+#define OBJECT_INPUT "INVALID_OBJECT_INPUT"
+#define FIELD_INPUT "INVALID_FIELD_INPUT"
 
 /* --- input helpers ------------------------------------------------------------------------- */
 
@@ -156,7 +183,7 @@ static int opt_string(json_t *in, const char *key, const char **out, tc_err *e)
     if (!v || json_is_null(v))
         return 0;
     if (!json_is_string(v))
-        return tc_err_set(e, TC_E_BAD_REQUEST, "%s must be a string", key);
+        return invalid(e, "INVALID_INPUT", "%s must be a string", key);
     *out = json_string_value(v);
     return 0;
 }
@@ -166,7 +193,7 @@ static int req_string(json_t *in, const char *key, const char **out, tc_err *e)
     if (opt_string(in, key, out, e) < 0)
         return -1;
     if (!*out || !**out)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "%s is required", key);
+        return invalid(e, "INVALID_INPUT", "%s should not be empty", key);
     return 0;
 }
 
@@ -177,7 +204,7 @@ static int opt_bool(json_t *in, const char *key, bool *out, bool absent, tc_err 
     if (!v || json_is_null(v))
         return 0;
     if (!json_is_boolean(v))
-        return tc_err_set(e, TC_E_BAD_REQUEST, "%s must be a boolean", key);
+        return invalid(e, "INVALID_INPUT", "%s must be a boolean value", key);
     *out = json_is_true(v);
     return 0;
 }
@@ -199,19 +226,32 @@ static const char *dump(tc_change *c, json_t *v)
     return r;
 }
 
-static int check_name(const char *name, tc_err *e)
+static int check_name(const char *name, const char *reason, tc_err *e)
 {
     const char *why = tc_name_invalid(name);
     if (why)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "%s", why);
+        return invalid(e, reason, "%s", why);
     return 0;
 }
 
-static int check_label(const char *key, const char *label, tc_err *e)
+/* Object labels: 1 to 63 characters (validate-flat-object-metadata-label.util.ts). */
+static int check_label(const char *label, tc_err *e)
 {
     size_t n = strlen(label);
-    if (n == 0 || n > TC_IDENT_MAX)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "%s must be 1 to 63 characters long", key);
+    if (n == 0)
+        return invalid(e, OBJECT_INPUT, "Object label is too short");
+    if (n > TC_IDENT_MAX)
+        return invalid(e, OBJECT_INPUT, "Object label is too long");
+    return 0;
+}
+
+static int check_field_label(const char *label, tc_err *e)
+{
+    size_t n = strlen(label);
+    if (n == 0)
+        return invalid(e, FIELD_INPUT, "Label is too short");
+    if (n > TC_IDENT_MAX)
+        return invalid(e, FIELD_INPUT, "Label is too long");
     return 0;
 }
 
@@ -321,10 +361,11 @@ static int default_relations(tc_change *c, tc_object *o, tc_err *e)
         const char *m2o_name =
             morph ? tc_arena_printf(c->m->arena, "target%s", cap) : o->name_singular;
         if (strlen(m2o_name) + 2 > TC_IDENT_MAX)
-            return tc_err_set(e, TC_E_BAD_REQUEST, "Name is too long");
+            return invalid(e, OBJECT_INPUT, "Name is too long");
         if (tc_object_field(t, m2o_name))
-            return tc_err_set(e, TC_E_BAD_REQUEST, "Field %s already exists on %s", m2o_name,
-                              t->name_singular);
+            return invalid(e, "NOT_AVAILABLE",
+                           "Name \"%s\" is not available as it is already used by another field",
+                           m2o_name);
         tc_std_field one = {.name = t->name_plural,
                             .type = TC_FT_RELATION,
                             .label = t->label_plural,
@@ -363,13 +404,13 @@ static int name_taken(const tc_model *m, const tc_object *self, const char *name
 static int check_object_names(tc_change *c, const tc_object *self, const char *singular,
                               const char *plural, tc_err *e)
 {
-    if (check_name(singular, e) < 0 || check_name(plural, e) < 0)
+    if (check_name(singular, OBJECT_INPUT, e) < 0 || check_name(plural, OBJECT_INPUT, e) < 0)
         return -1;
     if (strcasecmp(singular, plural) == 0)
-        return tc_err_set(e, TC_E_BAD_REQUEST,
-                          "The singular and plural name cannot be the same for an object");
+        return invalid(e, OBJECT_INPUT,
+                       "The singular and plural names cannot be the same for an object");
     if (name_taken(c->m, self, singular) || name_taken(c->m, self, plural))
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Object already exists");
+        return invalid(e, "OBJECT_ALREADY_EXISTS", "Object already exists");
     return 0;
 }
 
@@ -377,19 +418,24 @@ int tc_change_create_object(tc_change *c, json_t *in, tc_object **out, tc_err *e
 {
     const char *singular, *plural, *label_s, *label_p, *description, *icon, *shortcut;
     if (!json_is_object(in))
-        return tc_err_set(e, TC_E_BAD_REQUEST, "The object to create is missing");
+        return invalid(e, OBJECT_INPUT, "The object to create is missing");
     if (req_string(in, "nameSingular", &singular, e) < 0 ||
         req_string(in, "namePlural", &plural, e) < 0 ||
         req_string(in, "labelSingular", &label_s, e) < 0 ||
         req_string(in, "labelPlural", &label_p, e) < 0 ||
         opt_string(in, "description", &description, e) < 0 ||
         opt_string(in, "icon", &icon, e) < 0 || opt_string(in, "shortcut", &shortcut, e) < 0 ||
-        check_label("labelSingular", label_s, e) < 0 ||
-        check_label("labelPlural", label_p, e) < 0 ||
+        check_label(label_s, e) < 0 || check_label(label_p, e) < 0 ||
         check_object_names(c, NULL, singular, plural, e) < 0)
         return -1;
+    if (strcasecmp(label_s, label_p) == 0)
+        return invalid(e, OBJECT_INPUT,
+                       "The singular and plural labels cannot be the same for an object");
+    if (json_is_true(json_object_get(in, "isRemote")))
+        return invalid(e, OBJECT_INPUT, "Remote objects are not supported yet");
+    /* Room for the relation names it adds to other objects (target<Name>Id). */
     if (strlen(singular) + 1 > TC_IDENT_MAX - 20)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Name is too long");
+        return invalid(e, OBJECT_INPUT, "Name is too long");
 
     tc_object *o = tc_arena_calloc(c->m->arena, 1, sizeof(*o));
     tc_uuid id;
@@ -492,9 +538,9 @@ int tc_change_update_object(tc_change *c, const char *id, json_t *up, tc_object 
 {
     tc_object *o = tc_model_object_by_id(c->m, id);
     if (!o)
-        return tc_err_set(e, TC_E_NOT_FOUND, "Object does not exist");
+        return tc_err_set(e, TC_E_OBJECT_NOT_FOUND, "Object metadata not found");
     if (!json_is_object(up))
-        return tc_err_set(e, TC_E_BAD_REQUEST, "The update is missing");
+        return invalid(e, OBJECT_INPUT, "The update is missing");
     static const char *const text_keys[] = {"labelSingular", "labelPlural", "description", "icon",
                                             "shortcut"};
     json_t *set = json_object();
@@ -505,10 +551,10 @@ int tc_change_update_object(tc_change *c, const char *id, json_t *up, tc_object 
             continue;
         bool label = i < 2; /* labels are required; the rest may be null */
         if (!json_is_string(v) && (label || !json_is_null(v))) {
-            tc_err_set(e, TC_E_BAD_REQUEST, "%s must be a string", text_keys[i]);
+            invalid(e, OBJECT_INPUT, "%s must be a string", text_keys[i]);
             goto out;
         }
-        if (label && check_label(text_keys[i], json_string_value(v), e) < 0)
+        if (label && check_label(json_string_value(v), e) < 0)
             goto out;
         json_object_set(set, text_keys[i], v);
     }
@@ -522,7 +568,9 @@ int tc_change_update_object(tc_change *c, const char *id, json_t *up, tc_object 
     if ((singular && strcmp(singular, o->name_singular) != 0) ||
         (plural && strcmp(plural, o->name_plural) != 0)) {
         if (!o->is_custom) {
-            tc_err_set(e, TC_E_BAD_REQUEST, "Cannot update the name of a standard object");
+            tc_err_set(e, TC_E_BAD_REQUEST,
+                       "Cannot edit standard object metadata properties: nameSingular, namePlural");
+            snprintf(e->reason, sizeof(e->reason), OBJECT_INPUT);
             goto out;
         }
         const char *s = singular ? singular : o->name_singular;
@@ -544,16 +592,15 @@ int tc_change_update_object(tc_change *c, const char *id, json_t *up, tc_object 
     if (label_id) {
         tc_field *f = tc_model_field_by_id(c->m, label_id);
         if (!f || f->object != o) {
-            tc_err_set(e, TC_E_BAD_REQUEST,
-                       "labelIdentifierFieldMetadataId is not a field of this object");
+            invalid(e, OBJECT_INPUT, "Label identifier field metadata not found");
             goto out;
         }
         o->label_identifier = f;
         json_object_set_new(set, "labelIdentifierFieldMetadataId", json_string(label_id));
     }
     if (active != o->is_active) {
-        if (!o->is_custom && !active) {
-            tc_err_set(e, TC_E_BAD_REQUEST, "Standard objects cannot be deactivated");
+        if (o->is_system && !active) {
+            invalid(e, OBJECT_INPUT, "System objects cannot be deactivated");
             goto out;
         }
         o->is_active = active;
@@ -586,11 +633,13 @@ int tc_change_delete_object(tc_change *c, const char *id, tc_err *e)
 {
     tc_object *o = tc_model_object_by_id(c->m, id);
     if (!o)
-        return tc_err_set(e, TC_E_NOT_FOUND, "Object does not exist");
+        return tc_err_set(e, TC_E_OBJECT_NOT_FOUND, "Object metadata not found");
+    if (o->is_system)
+        return invalid(e, OBJECT_INPUT, "System objects cannot be deleted");
     if (!o->is_custom)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Standard objects cannot be deleted");
+        return invalid(e, OBJECT_INPUT, "Standard objects cannot be deleted");
     if (o->is_active)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Object must be deactivated before being deleted");
+        return invalid(e, OBJECT_INPUT, "Active objects cannot be deleted");
     /* The other side of each relation lives on another object: drop it first. */
     json_t *ids = json_array();
     for (size_t i = 0; i < o->nfields; i++) {
@@ -616,7 +665,7 @@ int tc_change_delete_object(tc_change *c, const char *id, tc_err *e)
 static int check_options(tc_change *c, json_t *opts, const char **out, tc_err *e)
 {
     if (!json_is_array(opts) || json_array_size(opts) == 0)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Options are required for enum fields");
+        return invalid(e, FIELD_INPUT, "Options are required for enum fields");
     regex_t re;
     regcomp(&re, "^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$", REG_EXTENDED | REG_NOSUB);
     json_t *copy = json_deep_copy(opts);
@@ -629,20 +678,32 @@ static int check_options(tc_change *c, json_t *opts, const char **out, tc_err *e
         const char *label = json_string_value(json_object_get(opt, "label"));
         const char *id = json_string_value(json_object_get(opt, "id"));
         json_t *pos = json_object_get(opt, "position");
-        if (!json_is_object(opt) || !value || strlen(value) > TC_IDENT_MAX ||
-            regexec(&re, value, 0, NULL, 0) != 0 || strstr(value, "__")) {
-            rc = tc_err_set(e, TC_E_BAD_REQUEST,
-                            "Value must be in UPPER_CASE and follow snake_case \"%s\"",
-                            value ? value : "");
+        const char *why = NULL;
+        if (!json_is_object(opt) || !value)
+            why = "Option value is required";
+        else if (!*value)
+            why = "Option value must be a string of at least one character";
+        else if (strlen(value) > TC_IDENT_MAX)
+            why = "Option value exceeds 63 characters";
+        else if (regexec(&re, value, 0, NULL, 0) != 0 || strstr(value, "__")) {
+            rc = invalid(e, FIELD_INPUT, "Value must be in UPPER_CASE and follow snake_case \"%s\"",
+                         value);
             break;
-        }
-        if (!label || !*label || strlen(label) > TC_IDENT_MAX || strchr(label, ',')) {
-            rc = tc_err_set(e, TC_E_BAD_REQUEST, "Invalid option label \"%s\"", label ? label : "");
-            break;
-        }
+        } else if (!label)
+            why = "Option label is required";
+        else if (!*label)
+            why = "Option label must be a string of at least one character";
+        else if (strlen(label) > TC_IDENT_MAX)
+            why = "Option label exceeds 63 characters";
+        else if (strchr(label, ','))
+            why = "Label must not contain a comma";
+        else if (strspn(label, " \t") == strlen(label))
+            why = "Label must not be empty";
         tc_uuid u;
-        if (id && tc_uuid_parse(id, strlen(id), &u) < 0) {
-            rc = tc_err_set(e, TC_E_BAD_REQUEST, "Option id must be a UUID");
+        if (!why && id && tc_uuid_parse(id, strlen(id), &u) < 0)
+            why = "Option id is invalid";
+        if (why) {
+            rc = invalid(e, FIELD_INPUT, "%s", why);
             break;
         }
         if (!id) {
@@ -654,18 +715,17 @@ static int check_options(tc_change *c, json_t *opts, const char **out, tc_err *e
         if (!pos)
             json_object_set_new(opt, "position", json_integer((json_int_t)i));
         else if (!json_is_number(pos)) {
-            rc = tc_err_set(e, TC_E_BAD_REQUEST, "Option position must be a number");
+            rc = invalid(e, FIELD_INPUT, "Option position must be a number");
             break;
         }
-        for (size_t k = 0; k < i; k++) {
+        for (size_t k = 0; k < i && rc == 0; k++) {
             json_t *prev = json_array_get(copy, k);
-            if (json_equal(json_object_get(prev, "value"), json_object_get(opt, "value")) ||
-                json_equal(json_object_get(prev, "id"), json_object_get(opt, "id")) ||
-                json_equal(json_object_get(prev, "position"), json_object_get(opt, "position"))) {
-                rc = tc_err_set(e, TC_E_BAD_REQUEST,
-                                "Duplicated option value, id or position \"%s\"", value);
-                break;
-            }
+            if (json_equal(json_object_get(prev, "position"), json_object_get(opt, "position")))
+                rc = invalid(e, FIELD_INPUT, "Duplicated option position");
+            else if (json_equal(json_object_get(prev, "id"), json_object_get(opt, "id")))
+                rc = invalid(e, FIELD_INPUT, "Duplicated option id");
+            else if (json_equal(json_object_get(prev, "value"), json_object_get(opt, "value")))
+                rc = invalid(e, FIELD_INPUT, "Duplicated option value");
         }
         if (rc < 0)
             break;
@@ -706,12 +766,18 @@ static int check_enum_default(const char *options, json_t *def, bool multi, tc_e
             found |= len >= 2 && s[0] == '\'' && s[len - 1] == '\'' && v && strlen(v) == len - 2 &&
                      strncmp(v, s + 1, len - 2) == 0;
         }
-        if (!found)
-            rc = tc_err_set(e, TC_E_BAD_REQUEST,
-                            "Default value \"%s\" must be one of the option values", s ? s : "");
+        if (!s)
+            rc = invalid(e, FIELD_INPUT, "Default value for select must be a string");
+        else if (len < 2 || s[0] != '\'' || s[len - 1] != '\'')
+            rc = invalid(e, FIELD_INPUT, "Default value should be as quoted string");
+        else if (!found)
+            rc =
+                invalid(e, FIELD_INPUT, "Default value \"%s\" must be one of the option values", s);
     }
     if (multi && !json_is_array(def))
-        rc = tc_err_set(e, TC_E_BAD_REQUEST, "Default value must be an array of option values");
+        rc = invalid(e, FIELD_INPUT, "Default value for multi-select must be an array");
+    else if (multi && json_array_size(def) == 0)
+        rc = invalid(e, FIELD_INPUT, "If defined default value must contain at least one value");
     json_decref(opts);
     return rc;
 }
@@ -729,7 +795,8 @@ static int check_columns_free(const tc_object *o, const tc_field *f, tc_err *e)
         for (size_t a = 0; a < n; a++) {
             for (size_t b = 0; b < k; b++) {
                 if (strcmp(mine[a].name, theirs[b].name) == 0)
-                    return tc_err_set(e, TC_E_BAD_REQUEST, "Name \"%s\" is not available", f->name);
+                    return invalid(e, "RESERVED_KEYWORD",
+                                   "Name \"%s\" is reserved composite field name", f->name);
             }
         }
     }
@@ -738,10 +805,11 @@ static int check_columns_free(const tc_object *o, const tc_field *f, tc_err *e)
 
 static int field_name_free(const tc_object *o, const char *name, tc_err *e)
 {
-    if (check_name(name, e) < 0)
+    if (check_name(name, FIELD_INPUT, e) < 0)
         return -1;
     if (tc_object_field(o, name))
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Field already exists");
+        return invalid(e, "NOT_AVAILABLE",
+                       "Name \"%s\" is not available as it is already used by another field", name);
     return 0;
 }
 
@@ -752,25 +820,31 @@ static int create_relation(tc_change *c, tc_field *f, json_t *in, tc_err *e)
 {
     json_t *payload = json_object_get(in, "relationCreationPayload");
     const char *target_id, *target_label, *target_icon, *type;
-    if (!json_is_object(payload))
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Relation creation payload is not defined");
-    if (req_string(payload, "targetObjectMetadataId", &target_id, e) < 0 ||
-        req_string(payload, "targetFieldLabel", &target_label, e) < 0 ||
+    static const char malformed[] = "FIELD_METADATA_RELATION_MALFORMED";
+    if (!json_is_object(payload) ||
+        opt_string(payload, "targetObjectMetadataId", &target_id, e) < 0 ||
+        opt_string(payload, "targetFieldLabel", &target_label, e) < 0 ||
         opt_string(payload, "targetFieldIcon", &target_icon, e) < 0 ||
-        req_string(payload, "type", &type, e) < 0)
-        return -1;
+        opt_string(payload, "type", &type, e) < 0 || !target_id || !target_label || !type ||
+        (strcmp(type, "MANY_TO_ONE") != 0 && strcmp(type, "ONE_TO_MANY") != 0))
+        return invalid(e, malformed, "Relation creation payload is invalid");
     tc_object *t = tc_model_object_by_id(c->m, target_id);
     if (!t)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Target object metadata not found");
+        return invalid(e, malformed,
+                       "Object metadata relation target not found for relation creation payload");
     bool many_to_one = strcmp(type, "MANY_TO_ONE") == 0;
-    if (!many_to_one && strcmp(type, "ONE_TO_MANY") != 0)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Relation type must be MANY_TO_ONE or ONE_TO_MANY");
     char inverse_name[TC_NAME_BUF];
-    if (tc_camel_case(target_label, inverse_name, sizeof(inverse_name)) < 0 ||
-        field_name_free(t, inverse_name, e) < 0)
-        return e->message[0] ? -1 : tc_err_set(e, TC_E_BAD_REQUEST, "Invalid target field label");
+    if (tc_camel_case(target_label, inverse_name, sizeof(inverse_name)) < 0)
+        return invalid(e, FIELD_INPUT, "Invalid label: \"%s\"", target_label);
+    size_t len = strlen(inverse_name);
+    if (tc_name_reserved(inverse_name)) /* Twenty's suffix for reserved names from labels */
+        snprintf(inverse_name + len, sizeof(inverse_name) - len, "Custom");
+    if (field_name_free(t, inverse_name, e) < 0)
+        return -1;
     if (t == f->object && strcmp(inverse_name, f->name) == 0)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Field already exists");
+        return invalid(e, "NOT_AVAILABLE",
+                       "Name \"%s\" is not available as it is already used by another field",
+                       inverse_name);
     tc_on_delete on_delete = TC_ON_DELETE_SET_NULL;
     const char *od =
         json_string_value(json_object_get(json_object_get(in, "settings"), "onDelete"));
@@ -815,7 +889,7 @@ int tc_change_create_field(tc_change *c, json_t *in, tc_field **out, tc_err *e)
     const char *object_id, *type_name, *name, *label, *description, *icon;
     bool nullable, unique, active;
     if (!json_is_object(in))
-        return tc_err_set(e, TC_E_BAD_REQUEST, "The field to create is missing");
+        return invalid(e, FIELD_INPUT, "The field to create is missing");
     if (req_string(in, "objectMetadataId", &object_id, e) < 0 ||
         req_string(in, "type", &type_name, e) < 0 || req_string(in, "name", &name, e) < 0 ||
         req_string(in, "label", &label, e) < 0 ||
@@ -823,22 +897,27 @@ int tc_change_create_field(tc_change *c, json_t *in, tc_field **out, tc_err *e)
         opt_string(in, "icon", &icon, e) < 0 ||
         opt_bool(in, "isNullable", &nullable, true, e) < 0 ||
         opt_bool(in, "isUnique", &unique, false, e) < 0 ||
-        opt_bool(in, "isActive", &active, true, e) < 0 || check_label("label", label, e) < 0)
+        opt_bool(in, "isActive", &active, true, e) < 0 || check_field_label(label, e) < 0)
         return -1;
     tc_object *o = tc_model_object_by_id(c->m, object_id);
     if (!o)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Object metadata does not exist");
+        return invalid(e, "OBJECT_METADATA_NOT_FOUND", "Object metadata not found");
     tc_field_type type;
     if (tc_field_type_parse(type_name, &type) < 0)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Invalid field type %s", type_name);
+        return invalid(
+            e, FIELD_INPUT, "type must be one of the following values: %s",
+            "UUID, TEXT, "
+            "PHONES, EMAILS, DATE_TIME, DATE, BOOLEAN, NUMBER, NUMERIC, LINKS, CURRENCY, "
+            "FULL_NAME, RATING, SELECT, MULTI_SELECT, RELATION, MORPH_RELATION, POSITION, "
+            "ADDRESS, RAW_JSON, RICH_TEXT, RICH_TEXT_V2, ACTOR, ARRAY, TS_VECTOR, FILES");
     if (type == TC_FT_TS_VECTOR || type == TC_FT_POSITION || type == TC_FT_MORPH_RELATION)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Fields of type %s cannot be created", type_name);
+        return invalid(e, FIELD_INPUT, "Fields of type %s cannot be created", type_name);
     if (field_name_free(o, name, e) < 0)
         return -1;
     json_t *settings = json_object_get(in, "settings");
     json_t *def = json_object_get(in, "defaultValue");
     if (settings && !json_is_null(settings) && !json_is_object(settings))
-        return tc_err_set(e, TC_E_BAD_REQUEST, "settings must be an object");
+        return invalid(e, FIELD_INPUT, "settings must be an object");
     tc_std_field d = {.name = dup(c, name),
                       .type = type,
                       .label = dup(c, label),
@@ -857,7 +936,7 @@ int tc_change_create_field(tc_change *c, json_t *in, tc_field **out, tc_err *e)
             return -1;
     }
     if (unique && kind == TC_KIND_RELATION)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Relation fields cannot be unique");
+        return invalid(e, FIELD_INPUT, "Relation fields cannot be unique");
     tc_field *f = add_decl(c, o, &d, e);
     if (!f)
         return -1;
@@ -879,13 +958,13 @@ int tc_change_update_field(tc_change *c, const char *id, json_t *up, tc_field **
 {
     tc_field *f = tc_model_field_by_id(c->m, id);
     if (!f)
-        return tc_err_set(e, TC_E_NOT_FOUND, "Field does not exist");
+        return invalid(e, "FIELD_METADATA_NOT_FOUND", "field metadata to update not found");
     if (!json_is_object(up))
-        return tc_err_set(e, TC_E_BAD_REQUEST, "The update is missing");
+        return invalid(e, FIELD_INPUT, "The update is missing");
     const char *type = json_string_value(json_object_get(up, "type"));
     if ((json_object_get(up, "type") && !type) ||
         (type && strcmp(type, tc_field_type_info_of(f->type)->name) != 0))
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Cannot update field type");
+        return invalid(e, FIELD_INPUT, "Cannot update field type");
     tc_object *o = f->object;
     tc_field before = *f;
     json_t *set = json_object();
@@ -899,8 +978,28 @@ int tc_change_update_field(tc_change *c, const char *id, json_t *up, tc_field **
         opt_bool(up, "isNullable", &nullable, f->is_nullable, e) < 0 ||
         opt_bool(up, "isUnique", &unique, f->is_unique, e) < 0)
         goto out;
+    if (f->is_system) {
+        /* System fields only change their activation (FIELD_MUTATION_NOT_ALLOWED). */
+        const char *key;
+        json_t *v;
+        char forbidden[256] = "";
+        size_t used = 0;
+        json_object_foreach(up, key, v)
+        {
+            if (strcmp(key, "isActive") != 0 && strcmp(key, "id") != 0 && used < sizeof(forbidden))
+                used += (size_t)snprintf(forbidden + used, sizeof(forbidden) - used, "%s%s",
+                                         used ? ", " : "", key);
+        }
+        if (forbidden[0]) {
+            invalid(e, "FIELD_MUTATION_NOT_ALLOWED",
+                    "System fields only allow updating: universalSettings, isActive. Forbidden "
+                    "properties: %s",
+                    forbidden);
+            goto out;
+        }
+    }
     if (label) {
-        if (check_label("label", label, e) < 0)
+        if (check_field_label(label, e) < 0)
             goto out;
         f->label = dup(c, label);
         json_object_set_new(set, "label", json_string(label));
@@ -915,7 +1014,8 @@ int tc_change_update_field(tc_change *c, const char *id, json_t *up, tc_field **
     }
     if (active != f->is_active) {
         if (!active && o->label_identifier == f) {
-            tc_err_set(e, TC_E_BAD_REQUEST, "Cannot deactivate the label identifier field");
+            invalid(e, "FIELD_MUTATION_NOT_ALLOWED",
+                    "Label identifier field metadata cannot be deactivated");
             goto out;
         }
         f->is_active = active;
@@ -925,9 +1025,9 @@ int tc_change_update_field(tc_change *c, const char *id, json_t *up, tc_field **
                          unique != f->is_unique || json_object_get(up, "defaultValue") ||
                          json_object_get(up, "options");
     if (schema_change && !f->is_custom) {
-        tc_err_set(e, TC_E_BAD_REQUEST,
-                   "Only the label, description, icon and activation of a "
-                   "standard field can be changed");
+        invalid(e, "FIELD_MUTATION_NOT_ALLOWED",
+                "Only the label, description, icon and activation of a standard field can be "
+                "changed");
         goto out;
     }
     tc_type_kind kind = tc_field_type_info_of(f->type)->kind;
@@ -975,7 +1075,7 @@ int tc_change_update_field(tc_change *c, const char *id, json_t *up, tc_field **
     }
     if (unique != f->is_unique) {
         if (kind == TC_KIND_RELATION) {
-            tc_err_set(e, TC_E_BAD_REQUEST, "Relation fields cannot be unique");
+            invalid(e, FIELD_INPUT, "Relation fields cannot be unique");
             goto out;
         }
         f->is_unique = unique;
@@ -1005,11 +1105,12 @@ int tc_change_delete_field(tc_change *c, const char *id, tc_err *e)
 {
     tc_field *f = tc_model_field_by_id(c->m, id);
     if (!f)
-        return tc_err_set(e, TC_E_NOT_FOUND, "Field does not exist");
-    if (!f->is_custom)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Standard fields cannot be deleted");
+        return tc_err_set(e, TC_E_FIELD_NOT_FOUND, "Field metadata not found");
+    if (f->is_system)
+        return invalid(e, "FIELD_MUTATION_NOT_ALLOWED", "System fields cannot be deleted");
     if (f->object->label_identifier == f)
-        return tc_err_set(e, TC_E_BAD_REQUEST, "Cannot delete the label identifier field");
+        return invalid(e, "FIELD_MUTATION_NOT_ALLOWED",
+                       "Cannot delete, please update the label identifier field first");
     json_t *ids = json_array();
     json_array_append_new(ids, json_string(f->id));
     tc_ddl_drop_field(&c->ddl, c->m, f->object, f);

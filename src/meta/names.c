@@ -160,18 +160,24 @@ bool tc_name_reserved(const char *name)
 
 const char *tc_name_invalid(const char *name)
 {
+    static const char not_valid[] =
+        "Name is not valid: it must start with lowercase letter and contain only alphanumeric letters";
     size_t n = strlen(name);
-    if (n == 0)
-        return "Name is too short: it must be at least 1 character long";
     if (n > TC_IDENT_MAX)
-        return "Name is too long: it must be at most 63 characters long";
+        return "Name is too long";
+    if (n == 0)
+        return "Name is too short";
+    char camel[TC_NAME_BUF];
+    if (tc_camel_case(name, camel, sizeof(camel)) < 0 || strcmp(camel, name) != 0)
+        return "Name should be in camelCase";
     if (!islower((unsigned char)name[0]))
-        return "Name must start with a lowercase letter and contain only alphanumeric letters";
+        return not_valid;
     for (size_t i = 1; i < n; i++) {
         if (!isalnum((unsigned char)name[i]) || (unsigned char)name[i] >= 0x80)
-            return "Name must start with a lowercase letter and contain only alphanumeric letters";
+            return not_valid;
     }
     if (tc_name_reserved(name))
-        return "Name is not available";
+        return "This name is reserved. Use a different name or the system will add \"Custom\" "
+               "suffix.";
     return NULL;
 }

@@ -28,10 +28,9 @@ int tc_enum_type_name(const char *table, const char *column, char *out, size_t n
 void tc_index_name(const char *table, const char *const *tokens, size_t ntokens, bool unique,
                    const char *where, char *out);
 
-/* Checks an object or field name: ^[a-z][a-zA-Z0-9]*$, 1 to 63 characters, and not one of
- * Twenty's reserved words (spec §5.3). NULL when valid, else Twenty's reason, e.g.
- * "Name is not available" or "String \"x y\" is not valid: must start with lowercase letter and
- * contain only alphanumeric letters". */
+/* Checks an object or field name as Twenty does, in its order: 1 to 63 characters, equal to its
+ * own camelCase, ^[a-z][a-zA-Z0-9]*$, not one of the reserved words (spec §5.3). NULL when valid,
+ * else Twenty's message ("Name is too long", "Name should be in camelCase", …). */
 const char *tc_name_invalid(const char *name);
 
 /* lodash's camelCase of a label, as Twenty derives names from labels ("Rocket Launches" ->
