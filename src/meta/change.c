@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "base/die.h"
+#include "base/log.h"
 #include "base/json.h"
 #include "db/sql.h"
 #include "meta/catalog.h"
@@ -25,6 +26,7 @@ static const char *const default_relation_targets[] = {"timelineActivity", "favo
                                                        "noteTarget", "taskTarget"};
 
 static int invalid(tc_err *e, const char *reason, const char *fmt, ...) TC_PRINTF(3, 4);
+static int update_row(tc_change *c, const char *table, const char *id, json_t *set, tc_err *e);
 
 /* --- transaction ----------------------------------------------------------------------------- */
 
@@ -143,10 +145,17 @@ out:
     if (rc < 0) {
         tc_db_exec(c->db, "ROLLBACK", NULL);
         /* A failing DDL statement names SQL; the client gets a plain message. */
-        if (e->code == TC_E_INTERNAL || e->code == TC_E_BAD_REQUEST) {
-            char detail[sizeof(e->detail)];
-            snprintf(detail, sizeof(detail), "%s", e->detail);
-            invalid(e, "INVALID_INPUT", "The metadata change could not be applied");
+        char detail[sizeof(e->detail)];
+        snprintf(detail, sizeof(detail), "%s", e->detail);
+        if (e->code == TC_E_BAD_REQUEST) {
+            /* Class 22/23: the records in the table do not allow the change (a NOT NULL column
+             * over NULLs, a unique index over duplicates). */
+            invalid(e, "INVALID_INPUT",
+                    "The metadata change is not possible with the existing records");
+            tc_err_detail(e, "%s", detail);
+            tc_log_debug("metadata change refused by the database: %s", detail);
+        } else if (e->code == TC_E_INTERNAL) {
+            tc_err_set(e, TC_E_INTERNAL, "Internal server error");
             tc_err_detail(e, "%s", detail);
         }
     }
@@ -258,6 +267,147 @@ static int check_field_label(const char *label, tc_err *e)
 static void capitalized(const char *s, char *out, size_t n)
 {
     snprintf(out, n, "%c%s", toupper((unsigned char)s[0]), s + 1);
+}
+
+/* --- search vectors and renames -------------------------------------------------------------- */
+
+/* The names of o's fields whose columns its searchVector reads, from the stored expression,
+ * NULL-terminated in the model's arena (the expression names columns only through
+ * tc_sql_quote_ident, so a quoted column name is a reference). */
+static const char **search_fields_of(tc_change *c, const tc_object *o)
+{
+    const char **names = tc_arena_calloc(c->m->arena, o->nfields + 1, sizeof(*names));
+    const tc_field *sv = tc_object_field(o, "searchVector");
+    json_error_t jerr;
+    json_t *s = sv && sv->settings ? json_loads(sv->settings, 0, &jerr) : NULL;
+    const char *expr = json_string_value(json_object_get(s, "asExpression"));
+    size_t n = 0;
+    for (size_t i = 0; expr && i < o->nfields; i++) {
+        const tc_field *f = o->fields[i];
+        if (f == sv)
+            continue;
+        tc_column cols[16];
+        size_t k = tc_field_columns(o, f, cols, 16);
+        for (size_t x = 0; x < k; x++) {
+            char quoted[2 * TC_NAME_BUF + 3];
+            snprintf(quoted, sizeof(quoted), "\"%s\"", cols[x].name);
+            if (strstr(expr, quoted)) {
+                names[n++] = f->name;
+                break;
+            }
+        }
+    }
+    json_decref(s);
+    return names;
+}
+
+/* Stores expr as the searchVector field's settings.asExpression (row and model). */
+static int set_search_expression(tc_change *c, tc_field *sv, const char *expr, tc_err *e)
+{
+    json_t *s = json_object();
+    json_object_set_new(s, "asExpression", json_string(expr));
+    json_object_set_new(s, "generatedType", json_string("STORED"));
+    sv->settings = dump(c, s);
+    json_t *set = json_object();
+    json_object_set_new(set, "settings", s);
+    int rc = update_row(c, "fieldMetadata", sv->id, set, e);
+    json_decref(set);
+    return rc;
+}
+
+/* Makes o's searchVector read the fields named in names (NULL-terminated): the generated column
+ * is dropped and added again with its indexes (PostgreSQL cannot change a generation
+ * expression in place). */
+static int rebuild_search_vector(tc_change *c, tc_object *o, const char *const *names, tc_err *e)
+{
+    tc_field *sv = tc_object_field(o, "searchVector");
+    if (!sv)
+        return 0;
+    const char *expr = tc_search_expression(c->m, o, names);
+    if (set_search_expression(c, sv, expr, e) < 0)
+        return -1;
+    tc_ddl_drop_field(&c->ddl, c->m, o, sv);
+    if (tc_ddl_add_field(&c->ddl, c->m, o, sv, e) < 0)
+        return -1;
+    for (size_t i = 0; i < o->nindexes; i++) {
+        for (size_t k = 0; k < o->indexes[i]->nfields; k++) {
+            if (o->indexes[i]->fields[k] == sv)
+                tc_ddl_create_index(&c->ddl, c->m, o->indexes[i]);
+        }
+    }
+    return 0;
+}
+
+/* Gives o's indexes the names Twenty's rule computes from the current table and column names
+ * (index names are unique in the schema, so a renamed table must not keep its old ones). */
+static int rename_indexes(tc_change *c, tc_object *o, tc_err *e)
+{
+    for (size_t i = 0; i < o->nindexes; i++) {
+        tc_index *x = o->indexes[i];
+        const char *tokens[8];
+        size_t n = 0;
+        for (size_t k = 0; k < x->nfields && n < TC_COUNT(tokens); k++)
+            tokens[n++] =
+                x->fields[k]->join_column ? x->fields[k]->join_column : x->fields[k]->name;
+        char name[TC_NAME_BUF];
+        tc_index_name(o->table, tokens, n, x->is_unique, NULL, name);
+        if (strcmp(name, x->name) == 0)
+            continue;
+        tc_ddl_rename_index(&c->ddl, c->m, x->name, name);
+        snprintf(x->name, sizeof(x->name), "%s", name);
+        json_t *set = json_object();
+        json_object_set_new(set, "name", json_string(name));
+        int rc = update_row(c, "indexMetadata", x->id, set, e);
+        json_decref(set);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Renames field f to name: columns and enum types, the join column and settings of a
+ * MANY_TO_ONE, the row, and the search expression that names it. Name checks are the caller's. */
+static int rename_field(tc_change *c, tc_field *f, const char *name, tc_err *e)
+{
+    tc_object *o = f->object;
+    const char **search = search_fields_of(c, o);
+    bool searched = false;
+    for (size_t i = 0; search[i]; i++) {
+        if (strcmp(search[i], f->name) == 0) {
+            search[i] = dup(c, name);
+            searched = true;
+        }
+    }
+    tc_ddl_rename_field(&c->ddl, c->m, o, f, name);
+    f->name = dup(c, name);
+    json_t *set = json_object();
+    json_object_set_new(set, "name", json_string(name));
+    if (f->join_column) {
+        const char *old_join = f->join_column;
+        f->join_column = tc_arena_printf(c->m->arena, "%sId", name);
+        tc_ddl_rename_foreign_key(&c->ddl, c->m, o, o->table, old_join, f->join_column);
+        json_error_t jerr;
+        json_t *s = json_loads(f->settings, 0, &jerr);
+        json_object_set_new(s, "joinColumnName", json_string(f->join_column));
+        f->settings = dump(c, s);
+        json_object_set_new(set, "settings", s);
+    }
+    int rc = update_row(c, "fieldMetadata", f->id, set, e);
+    json_decref(set);
+    if (rc == 0)
+        rc = rename_indexes(c, o, e);
+    /* PostgreSQL follows the rename inside the generated column by itself; only the stored
+     * expression text needs the new name. */
+    tc_field *sv = tc_object_field(o, "searchVector");
+    if (rc == 0 && searched && sv)
+        rc = set_search_expression(c, sv, tc_search_expression(c->m, o, search), e);
+    return rc;
+}
+
+static bool searchable_type(tc_field_type t)
+{
+    return t == TC_FT_TEXT || t == TC_FT_FULL_NAME || t == TC_FT_EMAILS || t == TC_FT_ADDRESS ||
+           t == TC_FT_LINKS || t == TC_FT_PHONES || t == TC_FT_RICH_TEXT || t == TC_FT_RICH_TEXT_V2;
 }
 
 /* --- objects ----------------------------------------------------------------------------- */
@@ -386,6 +536,38 @@ static int default_relations(tc_change *c, tc_object *o, tc_err *e)
             return -1;
         pair(a, b);
         if (tc_ddl_add_field(&c->ddl, c->m, t, b, e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* When object o is renamed to singular, the fields named after it on other objects follow:
+ * target<Old> -> target<New> (morph members) and <old> -> <new> (favorite), as spec §1.4 names
+ * them. */
+static int rename_relations_elsewhere(tc_change *c, tc_object *o, const char *singular, tc_err *e)
+{
+    char old_cap[TC_NAME_BUF], new_cap[TC_NAME_BUF];
+    capitalized(o->name_singular, old_cap, sizeof(old_cap));
+    capitalized(singular, new_cap, sizeof(new_cap));
+    for (size_t i = 0; i < o->nfields; i++) {
+        tc_field *b = o->fields[i]->target_field;
+        if (!b || b->object == o)
+            continue;
+        char morph_old[TC_NAME_BUF + 8], name[TC_NAME_BUF + 8];
+        snprintf(morph_old, sizeof(morph_old), "target%s", old_cap);
+        if (strcmp(b->name, morph_old) == 0)
+            snprintf(name, sizeof(name), "target%s", new_cap);
+        else if (strcmp(b->name, o->name_singular) == 0)
+            snprintf(name, sizeof(name), "%s", singular);
+        else
+            continue;
+        if (strlen(name) + 2 > TC_IDENT_MAX)
+            return invalid(e, OBJECT_INPUT, "Name is too long");
+        if (tc_object_field(b->object, name))
+            return invalid(e, "NOT_AVAILABLE",
+                           "Name \"%s\" is not available as it is already used by another field",
+                           name);
+        if (rename_field(c, b, name, e) < 0)
             return -1;
     }
     return 0;
@@ -580,10 +762,21 @@ int tc_change_update_object(tc_change *c, const char *id, json_t *up, tc_object 
         if (strcmp(s, o->name_singular) != 0) {
             char table[TC_NAME_BUF];
             tc_table_name(s, true, table, sizeof(table));
+            char old_table[TC_NAME_BUF];
+            snprintf(old_table, sizeof(old_table), "%s", o->table);
             tc_ddl_rename_table(&c->ddl, c->m, o, table);
             snprintf(o->table, sizeof(o->table), "%s", table);
+            for (size_t i = 0; i < o->nfields; i++) {
+                if (o->fields[i]->join_column)
+                    tc_ddl_rename_foreign_key(&c->ddl, c->m, o, old_table,
+                                              o->fields[i]->join_column, o->fields[i]->join_column);
+            }
+            if (rename_indexes(c, o, e) < 0)
+                goto out;
             json_object_set_new(set, "targetTableName", json_string(table));
         }
+        if (rename_relations_elsewhere(c, o, s, e) < 0)
+            goto out;
         o->name_singular = dup(c, s);
         o->name_plural = dup(c, p);
         json_object_set_new(set, "nameSingular", json_string(s));
@@ -594,6 +787,11 @@ int tc_change_update_object(tc_change *c, const char *id, json_t *up, tc_object 
         if (!f || f->object != o) {
             invalid(e, OBJECT_INPUT, "Label identifier field metadata not found");
             goto out;
+        }
+        if (o->is_custom && f != o->label_identifier && searchable_type(f->type)) {
+            const char *names[] = {f->name, NULL};
+            if (rebuild_search_vector(c, o, names, e) < 0)
+                goto out;
         }
         o->label_identifier = f;
         json_object_set_new(set, "labelIdentifierFieldMetadataId", json_string(label_id));
@@ -1032,19 +1230,8 @@ int tc_change_update_field(tc_change *c, const char *id, json_t *up, tc_field **
     }
     tc_type_kind kind = tc_field_type_info_of(f->type)->kind;
     if (name && strcmp(name, f->name) != 0) {
-        if (field_name_free(o, name, e) < 0)
+        if (field_name_free(o, name, e) < 0 || rename_field(c, f, name, e) < 0)
             goto out;
-        tc_ddl_rename_field(&c->ddl, c->m, o, f, name);
-        f->name = dup(c, name);
-        json_object_set_new(set, "name", json_string(name));
-        if (f->join_column) {
-            f->join_column = tc_arena_printf(c->m->arena, "%sId", name);
-            json_error_t jerr;
-            json_t *s = json_loads(f->settings, 0, &jerr);
-            json_object_set_new(s, "joinColumnName", json_string(f->join_column));
-            f->settings = dump(c, s);
-            json_object_set_new(set, "settings", s);
-        }
     }
     if (json_object_get(up, "options") && (kind == TC_KIND_ENUM || kind == TC_KIND_ENUM_ARRAY) &&
         f->type != TC_FT_RATING) {
@@ -1111,6 +1298,19 @@ int tc_change_delete_field(tc_change *c, const char *id, tc_err *e)
     if (f->object->label_identifier == f)
         return invalid(e, "FIELD_MUTATION_NOT_ALLOWED",
                        "Cannot delete, please update the label identifier field first");
+    const char **search = search_fields_of(c, f->object);
+    size_t kept = 0;
+    bool searched = false;
+    for (size_t i = 0; search[i]; i++) {
+        if (strcmp(search[i], f->name) == 0)
+            searched = true;
+        else
+            search[kept++] = search[i];
+    }
+    search[kept] = NULL;
+    /* The generated column must stop reading the field before its columns can go. */
+    if (searched && rebuild_search_vector(c, f->object, search, e) < 0)
+        return -1;
     json_t *ids = json_array();
     json_array_append_new(ids, json_string(f->id));
     tc_ddl_drop_field(&c->ddl, c->m, f->object, f);

@@ -599,11 +599,13 @@ int tc_ddl_sync_enum(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_
         return 0;
     const tc_column *c = &cols[0];
     bool array = tc_field_type_info_of(after->type)->kind == TC_KIND_ENUM_ARRAY;
+    const char *text_type = array ? "text[]" : "text";
     char old_type[TC_NAME_BUF];
     snprintf(old_type, sizeof(old_type), "%.55s_old", c->enum_type);
     tc_sql q;
-    /* Rename the old type away, create the new one, convert the column through text (values
-     * that no longer exist become NULL, or drop out of arrays), restore the default. */
+    /* Through text: rename the old type away and create the new one, turn the column into text,
+     * clear the values that no longer exist (an UPDATE: ALTER ... USING allows no subquery),
+     * turn it into the new type, drop the old type, restore default and NOT NULL. */
     tc_sql_init(&q, STMT_MAX);
     tc_sql_add(&q, "ALTER TYPE ");
     qualified(&q, m, c->enum_type);
@@ -615,29 +617,25 @@ int tc_ddl_sync_enum(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_
     alter_table(&q, m, o);
     tc_sql_add(&q, " ALTER COLUMN ");
     tc_sql_ident(&q, c->name);
-    tc_sql_add(&q, " DROP DEFAULT");
-    emit(d, &q);
-    json_t *kept = option_values(after->options);
-    json_t *previous = option_values(before->options);
-    alter_table(&q, m, o);
-    tc_sql_add(&q, " ALTER COLUMN ");
+    tc_sql_add(&q, " DROP DEFAULT, ALTER COLUMN ");
+    tc_sql_ident(&q, c->name);
+    tc_sql_add(&q, " DROP NOT NULL, ALTER COLUMN ");
     tc_sql_ident(&q, c->name);
     tc_sql_add(&q, " TYPE ");
-    column_type(&q, m, c);
+    tc_sql_add(&q, text_type);
     tc_sql_add(&q, " USING ");
-    /* Only values present before and after are carried over; each is a literal. */
-    if (array) {
-        tc_sql_add(&q, "ARRAY(SELECT v::text FROM unnest(");
-        tc_sql_ident(&q, c->name);
-        tc_sql_add(&q, ") AS v WHERE v::text IN (");
-    } else {
-        tc_sql_add(&q, "CASE ");
-        tc_sql_ident(&q, c->name);
-        tc_sql_add(&q, "::text");
-    }
-    size_t i;
+    tc_sql_ident(&q, c->name);
+    tc_sql_add(&q, "::");
+    tc_sql_add(&q, text_type);
+    emit(d, &q);
+
+    /* The values both before and after, as a text[] literal list. */
+    json_t *kept = option_values(after->options), *previous = option_values(before->options);
+    tc_sql list;
+    tc_sql_init(&list, STMT_MAX);
+    tc_sql_add(&list, "ARRAY[");
+    size_t i, nkept = 0;
     json_t *v;
-    bool any = false;
     json_array_foreach(kept, i, v)
     {
         bool was = false;
@@ -646,29 +644,46 @@ int tc_ddl_sync_enum(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_
         json_array_foreach(previous, k, p) was |= json_equal(p, v);
         if (!was)
             continue;
-        if (array) {
-            if (any)
-                tc_sql_add(&q, ", ");
-            tc_sql_literal(&q, json_string_value(v));
-        } else {
-            tc_sql_add(&q, " WHEN ");
-            tc_sql_literal(&q, json_string_value(v));
-            tc_sql_add(&q, " THEN ");
-            tc_sql_literal(&q, json_string_value(v));
-        }
-        any = true;
+        if (nkept++)
+            tc_sql_add(&list, ", ");
+        tc_sql_literal(&list, json_string_value(v));
     }
-    if (array) {
-        if (!any)
-            tc_sql_add(&q, "NULL");
-        tc_sql_add(&q, "))::");
-        column_type(&q, m, c);
-    } else {
-        tc_sql_add(&q, " ELSE NULL END::");
-        column_type(&q, m, c);
-    }
+    tc_sql_add(&list, "]::text[]");
     json_decref(kept);
     json_decref(previous);
+
+    tc_sql_init(&q, STMT_MAX);
+    tc_sql_add(&q, "UPDATE ");
+    qualified(&q, m, o->table);
+    tc_sql_add(&q, " SET ");
+    tc_sql_ident(&q, c->name);
+    if (array) {
+        tc_sql_add(&q, " = ARRAY(SELECT v FROM unnest(");
+        tc_sql_ident(&q, c->name);
+        tc_sql_add(&q, ") AS v WHERE v = ANY (");
+        tc_sql_add(&q, tc_sql_text(&list));
+        tc_sql_add(&q, ")) WHERE ");
+        tc_sql_ident(&q, c->name);
+        tc_sql_add(&q, " IS NOT NULL");
+    } else {
+        tc_sql_add(&q, " = NULL WHERE ");
+        tc_sql_ident(&q, c->name);
+        tc_sql_add(&q, " <> ALL (");
+        tc_sql_add(&q, tc_sql_text(&list));
+        tc_sql_add(&q, ")");
+    }
+    emit(d, &q);
+    tc_sql_fini(&list);
+
+    alter_table(&q, m, o);
+    tc_sql_add(&q, " ALTER COLUMN ");
+    tc_sql_ident(&q, c->name);
+    tc_sql_add(&q, " TYPE ");
+    column_type(&q, m, c);
+    tc_sql_add(&q, " USING ");
+    tc_sql_ident(&q, c->name);
+    tc_sql_add(&q, "::");
+    column_type(&q, m, c);
     emit(d, &q);
     drop_type(d, m, old_type);
     return tc_ddl_alter_field(d, m, o, after, e);
@@ -705,6 +720,34 @@ int tc_ddl_alter_field(tc_ddl *d, const tc_model *m, const tc_object *o, const t
     }
     json_decref(def);
     return rc;
+}
+
+void tc_ddl_rename_foreign_key(tc_ddl *d, const tc_model *m, const tc_object *o,
+                               const char *old_table, const char *old_join, const char *new_join)
+{
+    char before[TC_NAME_BUF], after[TC_NAME_BUF];
+    fk_name(old_table, old_join, before);
+    fk_name(o->table, new_join, after);
+    if (strcmp(before, after) == 0)
+        return;
+    tc_sql q;
+    alter_table(&q, m, o);
+    tc_sql_add(&q, " RENAME CONSTRAINT ");
+    tc_sql_ident(&q, before);
+    tc_sql_add(&q, " TO ");
+    tc_sql_ident(&q, after);
+    emit(d, &q);
+}
+
+void tc_ddl_rename_index(tc_ddl *d, const tc_model *m, const char *old_name, const char *new_name)
+{
+    tc_sql q;
+    tc_sql_init(&q, STMT_MAX);
+    tc_sql_add(&q, "ALTER INDEX ");
+    qualified(&q, m, old_name);
+    tc_sql_add(&q, " RENAME TO ");
+    tc_sql_ident(&q, new_name);
+    emit(d, &q);
 }
 
 void tc_ddl_drop_index(tc_ddl *d, const tc_model *m, const tc_index *x)

@@ -60,6 +60,12 @@ int tc_ddl_sync_enum(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_
 /* Sets or drops the columns' DEFAULT and NOT NULL to match f. */
 int tc_ddl_alter_field(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_field *f,
                        tc_err *e);
+/* Renames the foreign key of o's join column, named after old_table and old_join, to the name
+ * of o's current table and new_join (constraint names follow table and column renames). */
+void tc_ddl_rename_foreign_key(tc_ddl *d, const tc_model *m, const tc_object *o,
+                               const char *old_table, const char *old_join, const char *new_join);
+/* ALTER INDEX … RENAME TO new_name. */
+void tc_ddl_rename_index(tc_ddl *d, const tc_model *m, const char *old_name, const char *new_name);
 /* DROP INDEX. */
 void tc_ddl_drop_index(tc_ddl *d, const tc_model *m, const tc_index *x);
 
