@@ -1014,9 +1014,8 @@ static int field_name_free(const tc_object *o, const char *name, tc_err *e)
 static const char *const on_delete_names[] = {"CASCADE", "SET_NULL", "RESTRICT", "NO_ACTION"};
 
 /* The relation both ways (createOneField with relationCreationPayload, spec api §5.4). */
-static int create_relation(tc_change *c, tc_field *f, json_t *in, tc_err *e)
+static int create_relation(tc_change *c, tc_field *f, json_t *payload, json_t *settings, tc_err *e)
 {
-    json_t *payload = json_object_get(in, "relationCreationPayload");
     const char *target_id, *target_label, *target_icon, *type;
     static const char malformed[] = "FIELD_METADATA_RELATION_MALFORMED";
     if (!json_is_object(payload) ||
@@ -1044,8 +1043,7 @@ static int create_relation(tc_change *c, tc_field *f, json_t *in, tc_err *e)
                        "Name \"%s\" is not available as it is already used by another field",
                        inverse_name);
     tc_on_delete on_delete = TC_ON_DELETE_SET_NULL;
-    const char *od =
-        json_string_value(json_object_get(json_object_get(in, "settings"), "onDelete"));
+    const char *od = json_string_value(json_object_get(settings, "onDelete"));
     for (size_t i = 0; od && i < TC_COUNT(on_delete_names); i++) {
         if (strcmp(od, on_delete_names[i]) == 0)
             on_delete = (tc_on_delete)i;
@@ -1082,6 +1080,59 @@ static int create_relation(tc_change *c, tc_field *f, json_t *in, tc_err *e)
     return 0;
 }
 
+/* A MORPH_RELATION (morphRelationsCreationPayload, spec api §5.4): one member per target sharing
+ * a new morphId, named <name><Target> (<name><Targets> for ONE_TO_MANY, spec §1.4), each with
+ * its inverse on the target. *out is the first member. */
+static int create_morph(tc_change *c, tc_object *o, const tc_std_field *base, bool active,
+                        json_t *payloads, json_t *settings, tc_field **out, tc_err *e)
+{
+    if (!json_is_array(payloads) || json_array_size(payloads) == 0)
+        return invalid(e, "FIELD_METADATA_RELATION_MALFORMED",
+                       "Morph relation creation payload is invalid");
+    tc_uuid morph;
+    char morph_id[TC_UUID_STR_LEN + 1];
+    tc_uuid_v4(&morph);
+    tc_uuid_format(&morph, morph_id);
+    const char *first_type = NULL;
+    size_t i;
+    json_t *p;
+    json_array_foreach(payloads, i, p)
+    {
+        const char *target_id = json_string_value(json_object_get(p, "targetObjectMetadataId"));
+        const char *type = json_string_value(json_object_get(p, "type"));
+        tc_object *t = target_id ? tc_model_object_by_id(c->m, target_id) : NULL;
+        if (!t)
+            return invalid(
+                e, "FIELD_METADATA_RELATION_MALFORMED",
+                "Object metadata relation target not found for relation creation payload");
+        if (!type || (first_type && strcmp(type, first_type) != 0))
+            return invalid(e, "FIELD_METADATA_RELATION_MALFORMED",
+                           "Morph relation members must all have the same relation type");
+        first_type = type;
+        char target[TC_NAME_BUF], name[2 * TC_NAME_BUF];
+        capitalized(strcmp(type, "ONE_TO_MANY") == 0 ? t->name_plural : t->name_singular, target,
+                    sizeof(target));
+        snprintf(name, sizeof(name), "%s%s", base->name, target);
+        if (strlen(name) + 2 > TC_IDENT_MAX)
+            return invalid(e, FIELD_INPUT, "Name is too long");
+        if (field_name_free(o, name, e) < 0)
+            return -1;
+        tc_std_field d = *base;
+        d.name = dup(c, name);
+        d.morph_id = dup(c, morph_id);
+        tc_field *f = add_decl(c, o, &d, e);
+        if (!f)
+            return -1;
+        f->is_active = active;
+        f->is_custom = true;
+        if (create_relation(c, f, p, settings, e) < 0)
+            return -1;
+        if (i == 0)
+            *out = f;
+    }
+    return 0;
+}
+
 int tc_change_create_field(tc_change *c, json_t *in, tc_field **out, tc_err *e)
 {
     const char *object_id, *type_name, *name, *label, *description, *icon;
@@ -1108,7 +1159,7 @@ int tc_change_create_field(tc_change *c, json_t *in, tc_field **out, tc_err *e)
             "PHONES, EMAILS, DATE_TIME, DATE, BOOLEAN, NUMBER, NUMERIC, LINKS, CURRENCY, "
             "FULL_NAME, RATING, SELECT, MULTI_SELECT, RELATION, MORPH_RELATION, POSITION, "
             "ADDRESS, RAW_JSON, RICH_TEXT, RICH_TEXT_V2, ACTOR, ARRAY, TS_VECTOR, FILES");
-    if (type == TC_FT_TS_VECTOR || type == TC_FT_POSITION || type == TC_FT_MORPH_RELATION)
+    if (type == TC_FT_TS_VECTOR || type == TC_FT_POSITION)
         return invalid(e, FIELD_INPUT, "Fields of type %s cannot be created", type_name);
     if (field_name_free(o, name, e) < 0)
         return -1;
@@ -1135,13 +1186,16 @@ int tc_change_create_field(tc_change *c, json_t *in, tc_field **out, tc_err *e)
     }
     if (unique && kind == TC_KIND_RELATION)
         return invalid(e, FIELD_INPUT, "Relation fields cannot be unique");
+    if (type == TC_FT_MORPH_RELATION)
+        return create_morph(c, o, &d, active, json_object_get(in, "morphRelationsCreationPayload"),
+                            settings, out, e);
     tc_field *f = add_decl(c, o, &d, e);
     if (!f)
         return -1;
     f->is_active = active;
     f->is_custom = true;
     if (kind == TC_KIND_RELATION) {
-        if (create_relation(c, f, in, e) < 0)
+        if (create_relation(c, f, json_object_get(in, "relationCreationPayload"), settings, e) < 0)
             return -1;
     } else if (check_columns_free(o, f, e) < 0 || tc_ddl_add_field(&c->ddl, c->m, o, f, e) < 0) {
         return -1;
