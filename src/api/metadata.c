@@ -195,60 +195,39 @@ static const char *id_or_respond(tc_req *req)
 
 /* --- items ----------------------------------------------------------------------------------- */
 
-static void kstr(tc_json *j, const char *k, const char *v)
-{
-    tc_json_key(j, k);
-    tc_json_str(j, v);
-}
-
 /* A key left out when its value is NULL, as Twenty's DTO builders do (`?? undefined`). */
 static void kstr_opt(tc_json *j, const char *k, const char *v)
 {
     if (v)
-        kstr(j, k, v);
-}
-
-static void kbool(tc_json *j, const char *k, bool v)
-{
-    tc_json_key(j, k);
-    tc_json_bool(j, v);
-}
-
-static void kraw(tc_json *j, const char *k, const char *json)
-{
-    tc_json_key(j, k);
-    if (json)
-        tc_json_raw(j, json, strlen(json));
-    else
-        tc_json_null(j);
+        tc_json_kv_str(j, k, v);
 }
 
 static void write_field(tc_json *j, const tc_model *m, const tc_field *f)
 {
     tc_json_obj_begin(j);
-    kstr(j, "id", f->id);
-    kstr(j, "universalIdentifier", NULL);
-    kstr(j, "label", f->label);
-    kstr(j, "name", f->name);
-    kstr(j, "objectMetadataId", f->object->id);
-    kstr(j, "type", tc_field_type_info_of(f->type)->name);
-    kstr(j, "workspaceId", m->workspace_id_text);
-    kraw(j, "defaultValue", f->default_value);
-    kbool(j, "isActive", f->is_active);
-    kbool(j, "isCustom", f->is_custom);
-    kbool(j, "isLabelSyncedWithName", false);
-    kbool(j, "isSystem", f->is_system);
-    kbool(j, "isUIEditable", f->is_ui_editable);
-    kbool(j, "isUIReadOnly", !f->is_ui_editable);
-    kraw(j, "options", f->options);
-    kstr(j, "createdAt", f->created_at);
-    kstr(j, "updatedAt", f->updated_at);
+    tc_json_kv_str(j, "id", f->id);
+    tc_json_kv_str(j, "universalIdentifier", NULL);
+    tc_json_kv_str(j, "label", f->label);
+    tc_json_kv_str(j, "name", f->name);
+    tc_json_kv_str(j, "objectMetadataId", f->object->id);
+    tc_json_kv_str(j, "type", tc_field_type_info_of(f->type)->name);
+    tc_json_kv_str(j, "workspaceId", m->workspace_id_text);
+    tc_json_kv_raw(j, "defaultValue", f->default_value);
+    tc_json_kv_bool(j, "isActive", f->is_active);
+    tc_json_kv_bool(j, "isCustom", f->is_custom);
+    tc_json_kv_bool(j, "isLabelSyncedWithName", false);
+    tc_json_kv_bool(j, "isSystem", f->is_system);
+    tc_json_kv_bool(j, "isUIEditable", f->is_ui_editable);
+    tc_json_kv_bool(j, "isUIReadOnly", !f->is_ui_editable);
+    tc_json_kv_raw(j, "options", f->options);
+    tc_json_kv_str(j, "createdAt", f->created_at);
+    tc_json_kv_str(j, "updatedAt", f->updated_at);
     kstr_opt(j, "description", f->description);
     kstr_opt(j, "icon", f->icon);
-    kbool(j, "isNullable", f->is_nullable);
-    kbool(j, "isUnique", f->is_unique);
+    tc_json_kv_bool(j, "isNullable", f->is_nullable);
+    tc_json_kv_bool(j, "isUnique", f->is_unique);
     if (f->settings)
-        kraw(j, "settings", f->settings);
+        tc_json_kv_raw(j, "settings", f->settings);
     kstr_opt(j, "morphId", f->morph_id);
     tc_json_obj_end(j);
 }
@@ -256,31 +235,32 @@ static void write_field(tc_json *j, const tc_model *m, const tc_field *f)
 static void write_object(tc_json *j, const tc_model *m, const tc_object *o, bool with_fields)
 {
     tc_json_obj_begin(j);
-    kstr(j, "id", o->id);
-    kstr(j, "universalIdentifier", o->universal_identifier);
-    kbool(j, "isActive", o->is_active);
-    kbool(j, "isCustom", o->is_custom);
-    kbool(j, "isLabelSyncedWithName", false);
-    kbool(j, "isRemote", false);
-    kbool(j, "isSearchable", o->is_searchable);
-    kbool(j, "isSystem", o->is_system);
-    kbool(j, "isUIEditable", true);
-    kbool(j, "isUICreatable", true);
-    kbool(j, "isUIReadOnly", false);
-    kstr(j, "labelPlural", o->label_plural);
-    kstr(j, "labelSingular", o->label_singular);
-    kstr(j, "namePlural", o->name_plural);
-    kstr(j, "nameSingular", o->name_singular);
-    kstr(j, "workspaceId", m->workspace_id_text);
-    kstr(j, "imageIdentifierFieldMetadataId", NULL);
-    kstr(j, "labelIdentifierFieldMetadataId", o->label_identifier ? o->label_identifier->id : NULL);
-    kstr(j, "createdAt", o->created_at);
-    kstr(j, "updatedAt", o->updated_at);
+    tc_json_kv_str(j, "id", o->id);
+    tc_json_kv_str(j, "universalIdentifier", o->universal_identifier);
+    tc_json_kv_bool(j, "isActive", o->is_active);
+    tc_json_kv_bool(j, "isCustom", o->is_custom);
+    tc_json_kv_bool(j, "isLabelSyncedWithName", false);
+    tc_json_kv_bool(j, "isRemote", false);
+    tc_json_kv_bool(j, "isSearchable", o->is_searchable);
+    tc_json_kv_bool(j, "isSystem", o->is_system);
+    tc_json_kv_bool(j, "isUIEditable", true);
+    tc_json_kv_bool(j, "isUICreatable", true);
+    tc_json_kv_bool(j, "isUIReadOnly", false);
+    tc_json_kv_str(j, "labelPlural", o->label_plural);
+    tc_json_kv_str(j, "labelSingular", o->label_singular);
+    tc_json_kv_str(j, "namePlural", o->name_plural);
+    tc_json_kv_str(j, "nameSingular", o->name_singular);
+    tc_json_kv_str(j, "workspaceId", m->workspace_id_text);
+    tc_json_kv_str(j, "imageIdentifierFieldMetadataId", NULL);
+    tc_json_kv_str(j, "labelIdentifierFieldMetadataId",
+                   o->label_identifier ? o->label_identifier->id : NULL);
+    tc_json_kv_str(j, "createdAt", o->created_at);
+    tc_json_kv_str(j, "updatedAt", o->updated_at);
     kstr_opt(j, "description", o->description);
     kstr_opt(j, "icon", o->icon);
     kstr_opt(j, "shortcut", o->shortcut);
     if (o->duplicate_criteria)
-        kraw(j, "duplicateCriteria", o->duplicate_criteria);
+        tc_json_kv_raw(j, "duplicateCriteria", o->duplicate_criteria);
     if (with_fields) {
         tc_json_key(j, "fields");
         tc_json_arr_begin(j);
@@ -390,10 +370,10 @@ static void reply_page(tc_req *req, const tc_model *m, item *items, size_t n,
     tc_json_arr_end(&j);
     tc_json_key(&j, "pageInfo");
     tc_json_obj_begin(&j);
-    kbool(&j, "hasNextPage", before ? true : more);
-    kbool(&j, "hasPreviousPage", before ? more : after != NULL);
-    kstr(&j, "startCursor", take ? items[start].id : NULL);
-    kstr(&j, "endCursor", take ? items[start + take - 1].id : NULL);
+    tc_json_kv_bool(&j, "hasNextPage", before ? true : more);
+    tc_json_kv_bool(&j, "hasPreviousPage", before ? more : after != NULL);
+    tc_json_kv_str(&j, "startCursor", take ? items[start].id : NULL);
+    tc_json_kv_str(&j, "endCursor", take ? items[start + take - 1].id : NULL);
     tc_json_obj_end(&j);
     tc_json_key(&j, "totalCount");
     tc_json_int(&j, (int64_t)n);

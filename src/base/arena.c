@@ -145,6 +145,19 @@ char *tc_arena_printf(tc_arena *a, const char *fmt, ...)
     return p;
 }
 
+void tc_arena_append(tc_arena *a, void ***items, size_t *n, size_t *cap, void *p)
+{
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        void **grown = tc_arena_alloc(a, ncap * sizeof(void *));
+        if (*n)
+            memcpy(grown, *items, *n * sizeof(void *));
+        *items = grown;
+        *cap = ncap;
+    }
+    (*items)[(*n)++] = p;
+}
+
 void tc_arena_defer(tc_arena *a, void (*fn)(void *), void *arg)
 {
     defer *d = tc_arena_alloc(a, sizeof(*d));

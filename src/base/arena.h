@@ -30,6 +30,10 @@ char *tc_arena_strdup(tc_arena *a, const char *s);
 char *tc_arena_strndup(tc_arena *a, const char *s, size_t n);
 char *tc_arena_printf(tc_arena *a, const char *fmt, ...) TC_PRINTF(2, 3);
 
+/* Appends p to a growable array of pointers kept in the arena (*items, *n used, *cap
+ * allocated); growing copies the array into a larger block of the arena. */
+void tc_arena_append(tc_arena *a, void ***items, size_t *n, size_t *cap, void *p);
+
 /* Calls fn(arg) when the arena is reset or freed. */
 void tc_arena_defer(tc_arena *a, void (*fn)(void *), void *arg);
 

@@ -17,7 +17,7 @@
     X(TC_E_PAYLOAD_TOO_LARGE, 413, NULL)                                                           \
     X(TC_E_METADATA_VALIDATION, 400, "METADATA_VALIDATION_ERROR")                                  \
     X(TC_E_OBJECT_NOT_FOUND, 404, "OBJECT_METADATA_NOT_FOUND")                                     \
-    X(TC_E_FIELD_NOT_FOUND, 404, "FIELD_METADATA_NOT_FOUND")                                                           \
+    X(TC_E_FIELD_NOT_FOUND, 404, "FIELD_METADATA_NOT_FOUND")                                       \
     X(TC_E_INTERNAL, 500, "INTERNAL_SERVER_ERROR")                                                 \
     X(TC_E_DB_UNAVAILABLE, 503, "SERVICE_UNAVAILABLE")                                             \
     X(TC_E_CONFIG, 500, NULL)                                                                      \

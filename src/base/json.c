@@ -220,3 +220,30 @@ void tc_json_raw(tc_json *j, const char *json, size_t n)
     separate(j);
     tc_buf_add(j->out, json, n);
 }
+
+void tc_json_kv_str(tc_json *j, const char *key, const char *value)
+{
+    tc_json_key(j, key);
+    tc_json_str(j, value);
+}
+
+void tc_json_kv_int(tc_json *j, const char *key, int64_t value)
+{
+    tc_json_key(j, key);
+    tc_json_int(j, value);
+}
+
+void tc_json_kv_bool(tc_json *j, const char *key, bool value)
+{
+    tc_json_key(j, key);
+    tc_json_bool(j, value);
+}
+
+void tc_json_kv_raw(tc_json *j, const char *key, const char *json)
+{
+    tc_json_key(j, key);
+    if (json)
+        tc_json_raw(j, json, strlen(json));
+    else
+        tc_json_null(j);
+}

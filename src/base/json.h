@@ -41,6 +41,12 @@ void tc_json_null(tc_json *j);
 /* Already-encoded JSON, written as one value. The caller vouches that it is valid. */
 void tc_json_raw(tc_json *j, const char *json, size_t n);
 
+/* A member in one call: key and value (NULL strings and raw JSON write null). */
+void tc_json_kv_str(tc_json *j, const char *key, const char *value);
+void tc_json_kv_int(tc_json *j, const char *key, int64_t value);
+void tc_json_kv_bool(tc_json *j, const char *key, bool value);
+void tc_json_kv_raw(tc_json *j, const char *key, const char *json);
+
 /* Appends s to out as the inside of a JSON string (no quotes). 0, or -1 when out is full. */
 int tc_json_escape(tc_buf *out, const char *s, size_t n);
 

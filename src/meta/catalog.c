@@ -8,28 +8,6 @@
 
 #define ROWS_MAX (64u << 20)
 
-static void kstr(tc_json *j, const char *k, const char *v)
-{
-    tc_json_key(j, k);
-    tc_json_str(j, v);
-}
-
-static void kbool(tc_json *j, const char *k, bool v)
-{
-    tc_json_key(j, k);
-    tc_json_bool(j, v);
-}
-
-/* A member holding JSON text already validated by the model (defaults, options, settings). */
-static void kraw(tc_json *j, const char *k, const char *json)
-{
-    tc_json_key(j, k);
-    if (json)
-        tc_json_raw(j, json, strlen(json));
-    else
-        tc_json_null(j);
-}
-
 static int run(tc_db *db, const char *sql, const tc_buf *rows, tc_err *e)
 {
     if (rows->failed)
@@ -52,25 +30,25 @@ static int insert_objects(tc_db *db, const char *ws, const tc_catalog_rows *rows
     for (size_t i = 0; i < rows->nobjects; i++) {
         const tc_object *o = rows->objects[i];
         tc_json_obj_begin(&j);
-        kstr(&j, "id", o->id);
-        kstr(&j, "nameSingular", o->name_singular);
-        kstr(&j, "namePlural", o->name_plural);
-        kstr(&j, "labelSingular", o->label_singular);
-        kstr(&j, "labelPlural", o->label_plural);
-        kstr(&j, "description", o->description);
-        kstr(&j, "icon", o->icon);
-        kstr(&j, "targetTableName", o->table);
-        kbool(&j, "isCustom", o->is_custom);
-        kbool(&j, "isActive", o->is_active);
-        kbool(&j, "isSystem", o->is_system);
-        kbool(&j, "isAuditLogged", o->is_audit_logged);
-        kbool(&j, "isSearchable", o->is_searchable);
-        kraw(&j, "duplicateCriteria", o->duplicate_criteria);
-        kstr(&j, "shortcut", o->shortcut);
-        kstr(&j, "labelIdentifierFieldMetadataId",
-             o->label_identifier ? o->label_identifier->id : NULL);
-        kstr(&j, "universalIdentifier", o->universal_identifier);
-        kstr(&j, "workspaceId", ws);
+        tc_json_kv_str(&j, "id", o->id);
+        tc_json_kv_str(&j, "nameSingular", o->name_singular);
+        tc_json_kv_str(&j, "namePlural", o->name_plural);
+        tc_json_kv_str(&j, "labelSingular", o->label_singular);
+        tc_json_kv_str(&j, "labelPlural", o->label_plural);
+        tc_json_kv_str(&j, "description", o->description);
+        tc_json_kv_str(&j, "icon", o->icon);
+        tc_json_kv_str(&j, "targetTableName", o->table);
+        tc_json_kv_bool(&j, "isCustom", o->is_custom);
+        tc_json_kv_bool(&j, "isActive", o->is_active);
+        tc_json_kv_bool(&j, "isSystem", o->is_system);
+        tc_json_kv_bool(&j, "isAuditLogged", o->is_audit_logged);
+        tc_json_kv_bool(&j, "isSearchable", o->is_searchable);
+        tc_json_kv_raw(&j, "duplicateCriteria", o->duplicate_criteria);
+        tc_json_kv_str(&j, "shortcut", o->shortcut);
+        tc_json_kv_str(&j, "labelIdentifierFieldMetadataId",
+                       o->label_identifier ? o->label_identifier->id : NULL);
+        tc_json_kv_str(&j, "universalIdentifier", o->universal_identifier);
+        tc_json_kv_str(&j, "workspaceId", ws);
         tc_json_obj_end(&j);
     }
     tc_json_arr_end(&j);
@@ -103,27 +81,28 @@ static int insert_fields(tc_db *db, const char *ws, const tc_catalog_rows *rows,
         {
             const tc_field *f = rows->fields[i];
             tc_json_obj_begin(&j);
-            kstr(&j, "id", f->id);
-            kstr(&j, "objectMetadataId", f->object->id);
-            kstr(&j, "type", tc_field_type_info_of(f->type)->name);
-            kstr(&j, "name", f->name);
-            kstr(&j, "label", f->label);
-            kraw(&j, "defaultValue", f->default_value);
-            kstr(&j, "description", f->description);
-            kstr(&j, "icon", f->icon);
-            kraw(&j, "options", f->options);
-            kraw(&j, "settings", f->settings);
-            kbool(&j, "isCustom", f->is_custom);
-            kbool(&j, "isActive", f->is_active);
-            kbool(&j, "isSystem", f->is_system);
-            kbool(&j, "isUIEditable", f->is_ui_editable);
-            kbool(&j, "isNullable", f->is_nullable);
-            kbool(&j, "isUnique", f->is_unique);
-            kstr(&j, "relationTargetFieldMetadataId", f->target_field ? f->target_field->id : NULL);
-            kstr(&j, "relationTargetObjectMetadataId",
-                 f->target_object ? f->target_object->id : NULL);
-            kstr(&j, "morphId", f->morph_id);
-            kstr(&j, "workspaceId", ws);
+            tc_json_kv_str(&j, "id", f->id);
+            tc_json_kv_str(&j, "objectMetadataId", f->object->id);
+            tc_json_kv_str(&j, "type", tc_field_type_info_of(f->type)->name);
+            tc_json_kv_str(&j, "name", f->name);
+            tc_json_kv_str(&j, "label", f->label);
+            tc_json_kv_raw(&j, "defaultValue", f->default_value);
+            tc_json_kv_str(&j, "description", f->description);
+            tc_json_kv_str(&j, "icon", f->icon);
+            tc_json_kv_raw(&j, "options", f->options);
+            tc_json_kv_raw(&j, "settings", f->settings);
+            tc_json_kv_bool(&j, "isCustom", f->is_custom);
+            tc_json_kv_bool(&j, "isActive", f->is_active);
+            tc_json_kv_bool(&j, "isSystem", f->is_system);
+            tc_json_kv_bool(&j, "isUIEditable", f->is_ui_editable);
+            tc_json_kv_bool(&j, "isNullable", f->is_nullable);
+            tc_json_kv_bool(&j, "isUnique", f->is_unique);
+            tc_json_kv_str(&j, "relationTargetFieldMetadataId",
+                           f->target_field ? f->target_field->id : NULL);
+            tc_json_kv_str(&j, "relationTargetObjectMetadataId",
+                           f->target_object ? f->target_object->id : NULL);
+            tc_json_kv_str(&j, "morphId", f->morph_id);
+            tc_json_kv_str(&j, "workspaceId", ws);
             tc_json_obj_end(&j);
         }
     }
@@ -161,19 +140,19 @@ static int insert_indexes(tc_db *db, const char *ws, const tc_catalog_rows *rows
         {
             const tc_index *x = rows->indexes[i];
             tc_json_obj_begin(&j);
-            kstr(&j, "id", x->id);
-            kstr(&j, "name", x->name);
-            kstr(&j, "objectMetadataId", x->object->id);
-            kbool(&j, "isCustom", x->is_custom);
-            kbool(&j, "isUnique", x->is_unique);
-            kstr(&j, "indexWhereClause", x->where);
-            kstr(&j, "indexType", x->type == TC_INDEX_GIN ? "GIN" : "BTREE");
-            kstr(&j, "workspaceId", ws);
+            tc_json_kv_str(&j, "id", x->id);
+            tc_json_kv_str(&j, "name", x->name);
+            tc_json_kv_str(&j, "objectMetadataId", x->object->id);
+            tc_json_kv_bool(&j, "isCustom", x->is_custom);
+            tc_json_kv_bool(&j, "isUnique", x->is_unique);
+            tc_json_kv_str(&j, "indexWhereClause", x->where);
+            tc_json_kv_str(&j, "indexType", x->type == TC_INDEX_GIN ? "GIN" : "BTREE");
+            tc_json_kv_str(&j, "workspaceId", ws);
             tc_json_obj_end(&j);
             for (size_t f = 0; f < x->nfields; f++) {
                 tc_json_obj_begin(&fj);
-                kstr(&fj, "indexMetadataId", x->id);
-                kstr(&fj, "fieldMetadataId", x->fields[f]->id);
+                tc_json_kv_str(&fj, "indexMetadataId", x->id);
+                tc_json_kv_str(&fj, "fieldMetadataId", x->fields[f]->id);
                 tc_json_key(&fj, "order");
                 tc_json_int(&fj, (int64_t)f);
                 tc_json_obj_end(&fj);

@@ -55,24 +55,11 @@ void tc_change_end(tc_change *c)
     c->m = NULL;
 }
 
-static void push(tc_arena *a, void ***items, size_t *n, size_t *cap, void *p)
-{
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        void **grown = tc_arena_alloc(a, ncap * sizeof(void *));
-        if (*n)
-            memcpy(grown, *items, *n * sizeof(void *));
-        *items = grown;
-        *cap = ncap;
-    }
-    (*items)[(*n)++] = p;
-}
-
 /* A field built here: added to its object and queued for insertion. */
 static void adopt_field(tc_change *c, tc_field *f)
 {
     tc_object_add_field(c->m, f->object, f);
-    push(c->m->arena, (void ***)&c->new_fields, &c->nnew_fields, &c->new_fields_cap, f);
+    tc_arena_append(c->m->arena, (void ***)&c->new_fields, &c->nnew_fields, &c->new_fields_cap, f);
 }
 
 tc_index *tc_change_new_index(tc_change *c, tc_object *o, bool unique, tc_index_type type,
@@ -80,7 +67,8 @@ tc_index *tc_change_new_index(tc_change *c, tc_object *o, bool unique, tc_index_
 {
     tc_index *x = tc_model_add_index(c->m, o, unique, type, fields, n);
     x->is_custom = o->is_custom;
-    push(c->m->arena, (void ***)&c->new_indexes, &c->nnew_indexes, &c->new_indexes_cap, x);
+    tc_arena_append(c->m->arena, (void ***)&c->new_indexes, &c->nnew_indexes, &c->new_indexes_cap,
+                    x);
     tc_ddl_create_index(&c->ddl, c->m, x);
     return x;
 }

@@ -404,6 +404,21 @@ void tc_ddl_create_index(tc_ddl *d, const tc_model *m, const tc_index *x)
     emit(d, &q);
 }
 
+/* ALTER <kind> "<schema>"."<old>" RENAME TO "<new>" for a type or an index of the schema. */
+static void rename_in_schema(tc_ddl *d, const tc_model *m, const char *kind, const char *old_name,
+                             const char *new_name)
+{
+    tc_sql q;
+    tc_sql_init(&q, STMT_MAX);
+    tc_sql_add(&q, "ALTER ");
+    tc_sql_add(&q, kind);
+    tc_sql_add(&q, " ");
+    qualified(&q, m, old_name);
+    tc_sql_add(&q, " RENAME TO ");
+    tc_sql_ident(&q, new_name);
+    emit(d, &q);
+}
+
 /* --- changes to existing tables ----------------------------------------------------------------
  */
 
@@ -520,14 +535,8 @@ void tc_ddl_rename_field(tc_ddl *d, const tc_model *m, const tc_object *o, const
         tc_sql_add(&q, " TO ");
         tc_sql_ident(&q, after[k].name);
         emit(d, &q);
-        if (before[k].enum_type[0]) {
-            tc_sql_init(&q, STMT_MAX);
-            tc_sql_add(&q, "ALTER TYPE ");
-            qualified(&q, m, before[k].enum_type);
-            tc_sql_add(&q, " RENAME TO ");
-            tc_sql_ident(&q, after[k].enum_type);
-            emit(d, &q);
-        }
+        if (before[k].enum_type[0])
+            rename_in_schema(d, m, "TYPE", before[k].enum_type, after[k].enum_type);
     }
 }
 
@@ -545,14 +554,8 @@ void tc_ddl_rename_table(tc_ddl *d, const tc_model *m, const tc_object *o, const
         size_t n = tc_field_columns(o, o->fields[i], before, TC_COUNT(before));
         tc_field_columns(&renamed, o->fields[i], after, TC_COUNT(after));
         for (size_t k = 0; k < n; k++) {
-            if (!before[k].enum_type[0])
-                continue;
-            tc_sql_init(&q, STMT_MAX);
-            tc_sql_add(&q, "ALTER TYPE ");
-            qualified(&q, m, before[k].enum_type);
-            tc_sql_add(&q, " RENAME TO ");
-            tc_sql_ident(&q, after[k].enum_type);
-            emit(d, &q);
+            if (before[k].enum_type[0])
+                rename_in_schema(d, m, "TYPE", before[k].enum_type, after[k].enum_type);
         }
     }
 }
@@ -606,12 +609,7 @@ int tc_ddl_sync_enum(tc_ddl *d, const tc_model *m, const tc_object *o, const tc_
     /* Through text: rename the old type away and create the new one, turn the column into text,
      * clear the values that no longer exist (an UPDATE: ALTER ... USING allows no subquery),
      * turn it into the new type, drop the old type, restore default and NOT NULL. */
-    tc_sql_init(&q, STMT_MAX);
-    tc_sql_add(&q, "ALTER TYPE ");
-    qualified(&q, m, c->enum_type);
-    tc_sql_add(&q, " RENAME TO ");
-    tc_sql_ident(&q, old_type);
-    emit(d, &q);
+    rename_in_schema(d, m, "TYPE", c->enum_type, old_type);
     if (create_enum(d, m, c, e) < 0)
         return -1;
     alter_table(&q, m, o);
@@ -741,13 +739,7 @@ void tc_ddl_rename_foreign_key(tc_ddl *d, const tc_model *m, const tc_object *o,
 
 void tc_ddl_rename_index(tc_ddl *d, const tc_model *m, const char *old_name, const char *new_name)
 {
-    tc_sql q;
-    tc_sql_init(&q, STMT_MAX);
-    tc_sql_add(&q, "ALTER INDEX ");
-    qualified(&q, m, old_name);
-    tc_sql_add(&q, " RENAME TO ");
-    tc_sql_ident(&q, new_name);
-    emit(d, &q);
+    rename_in_schema(d, m, "INDEX", old_name, new_name);
 }
 
 void tc_ddl_drop_index(tc_ddl *d, const tc_model *m, const tc_index *x)

@@ -31,33 +31,19 @@ void tc_model_free(tc_model *m)
         tc_arena_free(m->arena);
 }
 
-/* Appends p to a growable array of pointers in the arena. */
-static void push(tc_arena *a, void ***items, size_t *n, size_t *cap, void *p)
-{
-    if (*n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        void **grown = tc_arena_alloc(a, ncap * sizeof(void *));
-        if (*n)
-            memcpy(grown, *items, *n * sizeof(void *));
-        *items = grown;
-        *cap = ncap;
-    }
-    (*items)[(*n)++] = p;
-}
-
 void tc_model_add_object(tc_model *m, tc_object *o)
 {
-    push(m->arena, (void ***)&m->objects, &m->nobjects, &m->objects_cap, o);
+    tc_arena_append(m->arena, (void ***)&m->objects, &m->nobjects, &m->objects_cap, o);
 }
 
 void tc_object_add_field(tc_model *m, tc_object *o, tc_field *f)
 {
-    push(m->arena, (void ***)&o->fields, &o->nfields, &o->fields_cap, f);
+    tc_arena_append(m->arena, (void ***)&o->fields, &o->nfields, &o->fields_cap, f);
 }
 
 void tc_object_add_index(tc_model *m, tc_object *o, tc_index *x)
 {
-    push(m->arena, (void ***)&o->indexes, &o->nindexes, &o->indexes_cap, x);
+    tc_arena_append(m->arena, (void ***)&o->indexes, &o->nindexes, &o->indexes_cap, x);
 }
 
 tc_object *tc_model_object(const tc_model *m, const char *name_singular)

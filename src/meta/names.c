@@ -160,8 +160,8 @@ bool tc_name_reserved(const char *name)
 
 const char *tc_name_invalid(const char *name)
 {
-    static const char not_valid[] =
-        "Name is not valid: it must start with lowercase letter and contain only alphanumeric letters";
+    static const char not_valid[] = "Name is not valid: it must start with lowercase letter and "
+                                    "contain only alphanumeric letters";
     size_t n = strlen(name);
     if (n > TC_IDENT_MAX)
         return "Name is too long";
