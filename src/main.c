@@ -33,7 +33,7 @@ static const char usage[] =
     "             create a workspace with every standard object; prints its id\n"
     "  workspace list\n"
     "  workspace delete ID\n"
-    "  apikey create --workspace ID --name NAME [--expires YYYY-MM-DD]\n"
+    "  apikey create --workspace ID --name NAME [--role ROLE] [--expires YYYY-MM-DD]\n"
     "             create an API key; prints its id and token\n"
     "  apikey revoke ID\n"
     "  doctor [--workspace ID]\n"
@@ -307,15 +307,15 @@ static int64_t parse_date(const char *s)
 static int apikey_command(tc_config *cfg, int argc, char **argv)
 {
     const char *sub = argc > 2 ? argv[2] : "";
-    static const char *const names[] = {"--workspace", "--name", "--expires"};
-    const char *values[3] = {NULL, NULL, NULL};
+    static const char *const names[] = {"--workspace", "--name", "--expires", "--role"};
+    const char *values[4] = {NULL, NULL, NULL, NULL};
     bool create = strcmp(sub, "create") == 0, revoke = strcmp(sub, "revoke") == 0;
     int64_t expires = 0;
     if ((!create && !revoke) || (revoke && argc != 4) ||
-        (create && (parse_options(argc, argv, 3, names, values, 3) < 0 || !values[0] ||
+        (create && (parse_options(argc, argv, 3, names, values, 4) < 0 || !values[0] ||
                     !values[1] || (values[2] && (expires = parse_date(values[2])) < 0)))) {
         fprintf(stderr, "twentyc: usage: twentyc apikey create --workspace ID --name NAME "
-                        "[--expires YYYY-MM-DD] | revoke ID\n");
+                        "[--role ROLE] [--expires YYYY-MM-DD] | revoke ID\n");
         return EXIT_USAGE;
     }
     tc_err e;
@@ -328,8 +328,8 @@ static int apikey_command(tc_config *cfg, int argc, char **argv)
         rc = fail(&e);
     } else if (create) {
         char *token = NULL, id[TC_UUID_STR_LEN + 1];
-        if (tc_apikey_create(db, a, cfg->app_secret, values[0], values[1], expires, &token, id,
-                             &e) < 0)
+        if (tc_apikey_create(db, a, cfg->app_secret, values[0], values[1],
+                             values[3] ? values[3] : "Admin", expires, &token, id, &e) < 0)
             rc = fail(&e);
         else
             printf("%s\n%s\n", id, token);

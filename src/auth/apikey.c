@@ -10,7 +10,8 @@
 #define HUNDRED_YEARS_S (100LL * 365 * 24 * 3600 + 25LL * 24 * 3600)
 
 int tc_apikey_create(tc_db *db, tc_arena *a, const char *app_secret, const char *workspace_id,
-                     const char *name, int64_t expires_at, char **token, char *id_out, tc_err *e)
+                     const char *name, const char *role, int64_t expires_at, char **token,
+                     char *id_out, tc_err *e)
 {
     tc_uuid ws;
     if (tc_uuid_parse(workspace_id, strlen(workspace_id), &ws) < 0)
@@ -25,17 +26,34 @@ int tc_apikey_create(tc_db *db, tc_arena *a, const char *app_secret, const char 
         expires_at = now + HUNDRED_YEARS_S;
     char exp_text[32];
     snprintf(exp_text, sizeof(exp_text), "%lld", (long long)expires_at);
-    const char *p[] = {workspace_id, name, exp_text};
+    const char *rp[] = {workspace_id, role};
     r = tc_db_query(db,
-                    "INSERT INTO \"apiKey\" (\"workspaceId\", \"name\", \"expiresAt\")"
-                    " SELECT w.\"id\", $2, to_timestamp($3::bigint) FROM \"workspace\" w"
-                    " WHERE w.\"id\" = $1::uuid RETURNING \"id\"",
-                    3, p, e);
+                    "SELECT r.\"id\" FROM \"role\" r WHERE r.\"workspaceId\" = $1::uuid"
+                    " AND r.\"label\" = $2 AND r.\"canBeAssignedToApiKeys\"",
+                    2, rp, e);
     if (!r)
         return -1;
     if (PQntuples(r) == 0) {
         PQclear(r);
-        return tc_err_set(e, TC_E_NOT_FOUND, "Workspace %s not found", workspace_id);
+        return tc_err_set(e, TC_E_NOT_FOUND, "Role %s not found in workspace %s", role,
+                          workspace_id);
+    }
+    char role_id[TC_UUID_STR_LEN + 1];
+    snprintf(role_id, sizeof(role_id), "%s", PQgetvalue(r, 0, 0));
+    PQclear(r);
+    /* The key and its role in one statement, so neither exists without the other. */
+    const char *p[] = {workspace_id, name, exp_text, role_id};
+    r = tc_db_query(db,
+                    "WITH k AS (INSERT INTO \"apiKey\" (\"workspaceId\", \"name\", \"expiresAt\")"
+                    " VALUES ($1::uuid, $2, to_timestamp($3::bigint)) RETURNING \"id\")"
+                    " INSERT INTO \"roleTarget\" (\"roleId\", \"apiKeyId\", \"workspaceId\")"
+                    " SELECT $4::uuid, k.\"id\", $1::uuid FROM k RETURNING \"apiKeyId\"",
+                    4, p, e);
+    if (!r)
+        return -1;
+    if (PQntuples(r) == 0) {
+        PQclear(r);
+        return tc_err_set(e, TC_E_INTERNAL, "API key not created");
     }
     snprintf(id_out, TC_UUID_STR_LEN + 1, "%s", PQgetvalue(r, 0, 0));
     PQclear(r);

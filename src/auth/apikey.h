@@ -16,12 +16,14 @@ typedef struct tc_principal {
     char api_key_id[TC_UUID_STR_LEN + 1];
 } tc_principal;
 
-/* Creates a key named name for workspace_id expiring at expires_at (Unix seconds; 0 = in 100
- * years, as Twenty does) and signs its token into *token (arena a). id_out: the key's id
- * (TC_UUID_STR_LEN + 1 bytes). TC_E_NOT_FOUND for an unknown workspace. */
+/* Creates a key named name for workspace_id with the workspace's role labelled role (e.g.
+ * "Admin"), expiring at expires_at (Unix seconds; 0 = in 100 years, as Twenty does), and signs
+ * its token into *token (arena a). id_out: the key's id (TC_UUID_STR_LEN + 1 bytes).
+ * TC_E_NOT_FOUND for an unknown workspace or a role that does not exist or cannot be given to
+ * API keys. */
 int tc_apikey_create(tc_db *db, tc_arena *a, const char *app_secret, const char *workspace_id,
-                     const char *name, int64_t expires_at, char **token, char *id_out,
-                     tc_err *e);
+                     const char *name, const char *role, int64_t expires_at, char **token,
+                     char *id_out, tc_err *e);
 
 /* Sets revokedAt on key id. TC_E_NOT_FOUND when there is no such key. */
 int tc_apikey_revoke(tc_db *db, const char *id, tc_err *e);

@@ -125,10 +125,14 @@ int tc_workspace_create(tc_db *db, const char *core_schema, const tc_workspace_n
         exec(
             db,
             "INSERT INTO \"workspace\" (\"id\", \"displayName\", \"subdomain\", \"databaseSchema\","
-            " \"activationStatus\") VALUES ($1, $2, $3, $4, 'ACTIVE')",
+            " \"activationStatus\") VALUES ($1, $2, $3, $4, 'PENDING_CREATION')",
             4, ws, e) < 0 ||
         tc_db_exec(db, tc_ddl_script(&d), e) < 0 || tc_catalog_insert_model(db, m, e) < 0 ||
         log_migration(db, m->workspace_id_text, "create workspace", &d, e) < 0 ||
+        exec(db,
+             "UPDATE \"workspace\" SET \"activationStatus\" = 'ACTIVE',"
+             " \"defaultRoleId\" = create_standard_roles(\"id\") WHERE \"id\" = $1",
+             1, lock, e) < 0 ||
         tc_db_exec(db, "COMMIT", e) < 0) {
         tc_db_exec(db, "ROLLBACK", NULL);
         goto fail;

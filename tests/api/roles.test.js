@@ -1,0 +1,65 @@
+'use strict';
+// Standard roles (spec/twenty-datamodel.md §6): every workspace gets Admin, Member and Guest with
+// Twenty's flags and becomes ACTIVE with Member as its default role; API keys carry a role
+// (Admin unless told otherwise); an unknown role is refused and creates no key.
+
+const assert = require('node:assert/strict');
+const { describe, it, before, after } = require('node:test');
+const h = require('./harness');
+
+describe('standard roles', () => {
+  let cluster;
+  let workspace;
+  const env = () => ({ PG_DATABASE_URL: cluster.url, APP_SECRET: 'test-secret' });
+  const sql = (q) => cluster.psql(q).trim();
+
+  before(async () => {
+    cluster = await h.startCluster();
+    const ws = await h.runCli(['workspace', 'create', '--name', 'Roles'], { env: env() });
+    assert.equal(ws.code, 0, ws.stderr);
+    workspace = ws.stdout.trim();
+  });
+
+  after(async () => {
+    if (cluster) await cluster.destroy();
+  });
+
+  it('a new workspace has Admin, Member and Guest with Twenty\'s flags, Member as default', () => {
+    const roles = JSON.parse(sql(`SELECT json_agg(json_build_object('label', label, 'standardId', "standardId",
+        'settings', "canUpdateAllSettings", 'tools', "canAccessAllTools", 'read', "canReadAllObjectRecords",
+        'update', "canUpdateAllObjectRecords", 'softDelete', "canSoftDeleteAllObjectRecords",
+        'destroy', "canDestroyAllObjectRecords", 'editable', "isEditable", 'users', "canBeAssignedToUsers",
+        'agents', "canBeAssignedToAgents", 'apiKeys', "canBeAssignedToApiKeys") ORDER BY label)
+      FROM core.role WHERE "workspaceId" = '${workspace}'`));
+    assert.deepEqual(roles, [
+      { label: 'Admin', standardId: '20202020-0001-0001-0001-000000000001', settings: true, tools: true, read: true, update: true, softDelete: true, destroy: true, editable: false, users: true, agents: false, apiKeys: true },
+      { label: 'Guest', standardId: '20202020-0001-0001-0001-000000000003', settings: false, tools: false, read: true, update: false, softDelete: false, destroy: false, editable: false, users: true, agents: true, apiKeys: true },
+      { label: 'Member', standardId: '20202020-0001-0001-0001-000000000002', settings: false, tools: false, read: true, update: true, softDelete: true, destroy: true, editable: true, users: true, agents: true, apiKeys: true },
+    ]);
+    const ws = sql(`SELECT w."activationStatus" || ':' || r.label FROM core.workspace w
+      JOIN core.role r ON r.id = w."defaultRoleId" WHERE w.id = '${workspace}'`);
+    assert.equal(ws, 'ACTIVE:Member');
+  });
+
+  it('the CHECK of Twenty holds: an active workspace needs a default role', () => {
+    assert.throws(() => sql(`UPDATE core.workspace SET "defaultRoleId" = NULL WHERE id = '${workspace}'`),
+      /onboarded_workspace_requires_default_role/);
+  });
+
+  it('API keys carry a role: Admin by default, another on request, an unknown one refused', async () => {
+    const admin = await h.runCli(['apikey', 'create', '--workspace', workspace, '--name', 'a'], { env: env() });
+    assert.equal(admin.code, 0, admin.stderr);
+    const guest = await h.runCli(['apikey', 'create', '--workspace', workspace, '--name', 'g', '--role', 'Guest'], { env: env() });
+    assert.equal(guest.code, 0, guest.stderr);
+    const keys = sql(`SELECT count(*) FROM core."apiKey" WHERE "workspaceId" = '${workspace}'`);
+    const bad = await h.runCli(['apikey', 'create', '--workspace', workspace, '--name', 'x', '--role', 'Nope'], { env: env() });
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /Role Nope not found/);
+    assert.equal(sql(`SELECT count(*) FROM core."apiKey" WHERE "workspaceId" = '${workspace}'`), keys);
+    const [adminId] = admin.stdout.trim().split('\n');
+    const [guestId] = guest.stdout.trim().split('\n');
+    const byKey = sql(`SELECT string_agg(t."apiKeyId" || '=' || r.label, ',' ORDER BY r.label)
+      FROM core."roleTarget" t JOIN core.role r ON r.id = t."roleId" WHERE t."workspaceId" = '${workspace}'`);
+    assert.equal(byKey, `${adminId}=Admin,${guestId}=Guest`);
+  });
+});
