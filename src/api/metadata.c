@@ -147,8 +147,15 @@ static bool principal_or_respond(tc_req *req, tc_principal *p)
         return false;
     }
     if (tc_principal_from_header(db, auth, req->thread->server->cfg->app_secret, time(NULL), p,
-                                 &e) == 0)
-        return true;
+                                 &e) == 0) {
+        if (p->data_model)
+            return true;
+        /* SettingsPermissionGuard(DATA_MODEL), reads included (spec api §7). */
+        tc_err_set(&e, TC_E_FORBIDDEN, "User does not have permission");
+        snprintf(e.reason, sizeof(e.reason), "PERMISSION_DENIED");
+        tc_reply_error(req, &e);
+        return false;
+    }
     if (e.code == TC_E_DB_UNAVAILABLE || e.code == TC_E_INTERNAL)
         tc_reply_error(req, &e);
     else if (e.code == TC_E_FORBIDDEN)

@@ -98,13 +98,18 @@ int tc_principal_from_header(tc_db *db, const char *authorization, const char *a
     if (strcmp(c.type, "API_KEY") != 0 || !c.jti[0] || !c.workspace_id[0])
         return tc_err_set(e, TC_E_UNAUTHENTICATED, "Token invalid.");
     const char *p[] = {c.jti, c.workspace_id};
-    PGresult *r =
-        tc_db_query(db,
-                    "SELECT k.\"revokedAt\" IS NULL, k.\"expiresAt\" > now()"
-                    " FROM \"apiKey\" k JOIN \"workspace\" w ON w.\"id\" = k.\"workspaceId\""
-                    " WHERE k.\"id\" = $1::uuid AND k.\"workspaceId\" = $2::uuid"
-                    " AND k.\"deletedAt\" IS NULL",
-                    2, p, e);
+    /* The key, its role, and whether the role grants DATA_MODEL: the role's settings flag, or a
+     * DATA_MODEL permission flag (spec datamodel §6). */
+    PGresult *r = tc_db_query(
+        db,
+        "SELECT k.\"revokedAt\" IS NULL, k.\"expiresAt\" > now(), coalesce(r.\"id\"::text, ''),"
+        " coalesce(r.\"canUpdateAllSettings\" OR EXISTS (SELECT 1 FROM \"permissionFlag\" f"
+        " WHERE f.\"roleId\" = r.\"id\" AND f.\"flag\" = 'DATA_MODEL'), false)"
+        " FROM \"apiKey\" k JOIN \"workspace\" w ON w.\"id\" = k.\"workspaceId\""
+        " LEFT JOIN \"roleTarget\" t ON t.\"apiKeyId\" = k.\"id\""
+        " LEFT JOIN \"role\" r ON r.\"id\" = t.\"roleId\""
+        " WHERE k.\"id\" = $1::uuid AND k.\"workspaceId\" = $2::uuid AND k.\"deletedAt\" IS NULL",
+        2, p, e);
     if (!r)
         return -1;
     int rc = 0;
@@ -114,10 +119,12 @@ int tc_principal_from_header(tc_db *db, const char *authorization, const char *a
         rc = tc_err_set(e, TC_E_FORBIDDEN, "This API Key is revoked");
     else if (strcmp(PQgetvalue(r, 0, 1), "t") != 0)
         rc = tc_err_set(e, TC_E_UNAUTHENTICATED, "This API Key has expired");
-    PQclear(r);
     if (rc == 0) {
         snprintf(out->workspace_id, sizeof(out->workspace_id), "%s", c.workspace_id);
         snprintf(out->api_key_id, sizeof(out->api_key_id), "%s", c.jti);
+        snprintf(out->role_id, sizeof(out->role_id), "%s", PQgetvalue(r, 0, 2));
+        out->data_model = strcmp(PQgetvalue(r, 0, 3), "t") == 0;
     }
+    PQclear(r);
     return rc;
 }

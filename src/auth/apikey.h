@@ -4,6 +4,7 @@
 #ifndef TC_AUTH_APIKEY_H
 #define TC_AUTH_APIKEY_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "base/arena.h"
@@ -14,6 +15,8 @@
 typedef struct tc_principal {
     char workspace_id[TC_UUID_STR_LEN + 1];
     char api_key_id[TC_UUID_STR_LEN + 1];
+    char role_id[TC_UUID_STR_LEN + 1]; /* "" when the key has no role */
+    bool data_model; /* may read and change the data model (DATA_MODEL, spec api §7) */
 } tc_principal;
 
 /* Creates a key named name for workspace_id with the workspace's role labelled role (e.g.

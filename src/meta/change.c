@@ -248,8 +248,8 @@ const char **tc_change_search_fields(tc_change *c, const tc_object *o)
         size_t k = tc_field_columns(o, f, cols, 16);
         for (size_t x = 0; x < k; x++) {
             char quoted[2 * TC_NAME_BUF + 3];
-            snprintf(quoted, sizeof(quoted), "\"%s\"", cols[x].name);
-            if (strstr(expr, quoted)) {
+            int len = snprintf(quoted, sizeof(quoted), "\"%s\"", cols[x].name);
+            if (len > 0 && (size_t)len < sizeof(quoted) && strstr(expr, quoted)) {
                 names[n++] = f->name;
                 break;
             }

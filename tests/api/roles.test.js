@@ -62,4 +62,38 @@ describe('standard roles', () => {
       FROM core."roleTarget" t JOIN core.role r ON r.id = t."roleId" WHERE t."workspaceId" = '${workspace}'`);
     assert.equal(byKey, `${adminId}=Admin,${guestId}=Guest`);
   });
+
+  it('the metadata API needs DATA_MODEL: Admin passes, Member and Guest get 403', async () => {
+    const srv = await h.startServer({ env: env() });
+    try {
+      const tokens = {};
+      for (const role of ['Admin', 'Member', 'Guest']) {
+        const key = await h.runCli(['apikey', 'create', '--workspace', workspace, '--name', role, '--role', role], { env: env() });
+        assert.equal(key.code, 0, key.stderr);
+        tokens[role] = key.stdout.trim().split('\n')[1];
+      }
+      const get = (role) => h.request(srv.base, '/rest/metadata/objects?limit=1', { headers: { Authorization: `Bearer ${tokens[role]}` } });
+      assert.equal((await get('Admin')).status, 200);
+      const denied = { statusCode: 403, error: 'ForbiddenException', messages: ['User does not have permission'], code: 'PERMISSION_DENIED' };
+      for (const role of ['Member', 'Guest']) {
+        const res = await get(role);
+        assert.equal(res.status, 403, `${role}: ${res.text}`);
+        assert.deepEqual(res.json, denied);
+        const create = await h.request(srv.base, '/rest/metadata/objects', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${tokens[role]}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ nameSingular: 'rocket', namePlural: 'rockets', labelSingular: 'Rocket', labelPlural: 'Rockets' }),
+        });
+        assert.equal(create.status, 403, `${role}: ${create.text}`);
+        assert.deepEqual(create.json, denied);
+      }
+      assert.equal(sql(`SELECT count(*) FROM core."objectMetadata" WHERE "workspaceId" = '${workspace}' AND "nameSingular" = 'rocket'`), '0');
+      // A DATA_MODEL permission flag grants it to a role without the settings flag.
+      sql(`INSERT INTO core."permissionFlag" ("roleId", flag, "workspaceId")
+        SELECT id, 'DATA_MODEL', "workspaceId" FROM core.role WHERE "workspaceId" = '${workspace}' AND label = 'Member'`);
+      assert.equal((await get('Member')).status, 200);
+    } finally {
+      await srv.stop();
+    }
+  });
 });

@@ -17,7 +17,8 @@ typedef struct row {
     const char *name;
     const char *relation; /* "M2O", "O2M" or NULL */
     bool not_null;
-    const char *columns;  /* "name:type[:NN]" separated by spaces; type is the SQL type or enum:<name> */
+    const char
+        *columns; /* "name:type[:NN]" separated by spaces; type is the SQL type or enum:<name> */
 } row;
 
 static const row rows[] = {
@@ -42,7 +43,8 @@ static const row rows[] = {
     {TC_FT_RELATION, "people", "O2M", false, ""},
     {TC_FT_MORPH_RELATION, "targetPerson", "M2O", false, "targetPersonId:uuid"},
     {TC_FT_LINKS, "domainName", NULL, false,
-     "domainNamePrimaryLinkLabel:text domainNamePrimaryLinkUrl:text domainNameSecondaryLinks:jsonb"},
+     "domainNamePrimaryLinkLabel:text domainNamePrimaryLinkUrl:text "
+     "domainNameSecondaryLinks:jsonb"},
     {TC_FT_CURRENCY, "amount", NULL, false, "amountAmountMicros:numeric amountCurrencyCode:text"},
     {TC_FT_FULL_NAME, "name", NULL, false, "nameFirstName:text nameLastName:text"},
     {TC_FT_ADDRESS, "address", NULL, false,
@@ -63,14 +65,14 @@ static const row rows[] = {
 };
 
 /* "name:type[:NN]" for one column, as the rows spell it. */
-static void describe(const tc_column *c, char *out, size_t n)
+static int describe(const tc_column *c, char *out, size_t n)
 {
     const tc_field_type_info *t = tc_field_type_info_of(c->type);
     if (c->enum_type[0])
-        snprintf(out, n, "%s:enum%s:%s%s", c->name, t->kind == TC_KIND_ENUM_ARRAY ? "[]" : "",
-                 c->enum_type, c->not_null ? ":NN" : "");
-    else
-        snprintf(out, n, "%s:%s%s", c->name, t->sql_type, c->not_null ? ":NN" : "");
+        return snprintf(out, n, "%s:enum%s:%s%s", c->name,
+                        t->kind == TC_KIND_ENUM_ARRAY ? "[]" : "", c->enum_type,
+                        c->not_null ? ":NN" : "");
+    return snprintf(out, n, "%s:%s%s", c->name, t->sql_type, c->not_null ? ":NN" : "");
 }
 
 static void test_every_type(void **state)
@@ -101,7 +103,8 @@ static void test_every_type(void **state)
         size_t used = 0;
         for (size_t k = 0; k < n; k++) {
             char one[256];
-            describe(&cols[k], one, sizeof(one));
+            if (describe(&cols[k], one, sizeof(one)) >= (int)sizeof(one))
+                fail_msg("column description too long");
             used += (size_t)snprintf(got + used, sizeof(got) - used, "%s%s", k ? " " : "", one);
         }
         if (strcmp(got, rows[i].columns) != 0)
@@ -127,11 +130,15 @@ static void test_create_object_ddl(void **state)
     tc_model_add_object(m, o);
     const tc_std_field decls[] = {
         {.name = "id", .type = TC_FT_UUID, .flags = TC_STD_NOT_NULL, .default_value = "\"uuid\""},
-        {.name = "stage", .type = TC_FT_SELECT, .flags = TC_STD_NOT_NULL,
+        {.name = "stage",
+         .type = TC_FT_SELECT,
+         .flags = TC_STD_NOT_NULL,
          .default_value = "\"'O''NEIL'\"",
          .options = "[{\"value\":\"O'NEIL\",\"label\":\"x\"},{\"value\":\"B\",\"label\":\"y\"}]"},
-        {.name = "tags", .type = TC_FT_MULTI_SELECT,
-         .default_value = "[\"'B'\"]", .options = "[{\"value\":\"B\",\"label\":\"y\"}]"},
+        {.name = "tags",
+         .type = TC_FT_MULTI_SELECT,
+         .default_value = "[\"'B'\"]",
+         .options = "[{\"value\":\"B\",\"label\":\"y\"}]"},
         {.name = "score", .type = TC_FT_NUMBER, .default_value = "1.5"},
         {.name = "meta", .type = TC_FT_RAW_JSON, .default_value = "{\"a\":\"it's\"}"},
     };
@@ -154,7 +161,8 @@ static void test_create_object_ddl(void **state)
     assert_string_equal(d.stmts[1], want);
     snprintf(want, sizeof(want),
              "CREATE TABLE %s.\"_rocket\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), "
-             "\"stage\" %s.\"_rocket_stage_enum\" NOT NULL DEFAULT 'O''NEIL'::%s.\"_rocket_stage_enum\", "
+             "\"stage\" %s.\"_rocket_stage_enum\" NOT NULL DEFAULT "
+             "'O''NEIL'::%s.\"_rocket_stage_enum\", "
              "\"tags\" %s.\"_rocket_tags_enum\"[] DEFAULT ARRAY['B']::%s.\"_rocket_tags_enum\"[], "
              "\"score\" double precision DEFAULT 1.5, "
              "\"meta\" jsonb DEFAULT '{\"a\":\"it''s\"}'::jsonb, PRIMARY KEY (\"id\"))",
