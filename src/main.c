@@ -14,6 +14,7 @@
 #include "db/embedded.h"
 #include "db/migrate.h"
 #include "auth/apikey.h"
+#include "auth/user.h"
 #include "db/pool.h"
 #include "meta/doctor.h"
 #include "meta/load.h"
@@ -36,6 +37,8 @@ static const char usage[] =
     "  apikey create --workspace ID --name NAME [--role ROLE] [--expires YYYY-MM-DD]\n"
     "             create an API key; prints its id and token\n"
     "  apikey revoke ID\n"
+    "  user create --email E --password P --workspace ID [--role ROLE] [--first-name F]\n"
+    "             [--last-name L]   add a user to a workspace (role Member unless told)\n"
     "  doctor [--workspace ID]\n"
     "             compare each workspace's metadata with its schema; exit 1 on drift\n"
     "  config     print every setting with its value and where it came from\n"
@@ -344,6 +347,33 @@ static int apikey_command(tc_config *cfg, int argc, char **argv)
     return rc;
 }
 
+static int user_command(tc_config *cfg, int argc, char **argv)
+{
+    static const char *const names[] = {"--email", "--password",   "--workspace",
+                                        "--role",  "--first-name", "--last-name"};
+    const char *v[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
+    if (argc < 3 || strcmp(argv[2], "create") != 0 ||
+        parse_options(argc, argv, 3, names, v, 6) < 0 || !v[0] || !v[1] || !v[2]) {
+        fprintf(stderr, "twentyc: usage: twentyc user create --email E --password P --workspace ID "
+                        "[--role ROLE] [--first-name F] [--last-name L]\n");
+        return EXIT_USAGE;
+    }
+    tc_err e;
+    tc_err_clear(&e);
+    database d;
+    int rc = EXIT_SUCCESS;
+    tc_db *db = admin_connect(cfg, &d, &e);
+    tc_user_new u = {v[0], v[1], v[2], v[3] ? v[3] : "Member", v[4], v[5]};
+    char id[TC_UUID_STR_LEN + 1];
+    if (!db || tc_user_create(db, &u, id, &e) < 0)
+        rc = fail(&e);
+    else
+        printf("%s\n", id);
+    tc_db_close(db);
+    close_database(&d);
+    return rc;
+}
+
 static int migrate_command(tc_config *cfg)
 {
     tc_err e;
@@ -369,10 +399,10 @@ int main(int argc, char **argv)
         return EXIT_SUCCESS;
     }
     bool workspace = strcmp(cmd, "workspace") == 0, doctor = strcmp(cmd, "doctor") == 0,
-         apikey = strcmp(cmd, "apikey") == 0;
-    bool known = workspace || doctor || apikey || strcmp(cmd, "serve") == 0 ||
+         apikey = strcmp(cmd, "apikey") == 0, user = strcmp(cmd, "user") == 0;
+    bool known = workspace || doctor || apikey || user || strcmp(cmd, "serve") == 0 ||
                  strcmp(cmd, "migrate") == 0 || strcmp(cmd, "config") == 0;
-    if (!known || (argc > 2 && !workspace && !doctor && !apikey)) {
+    if (!known || (argc > 2 && !workspace && !doctor && !apikey && !user)) {
         fprintf(stderr, "twentyc: %s '%s'; see twentyc --help\n",
                 known ? "unexpected argument" : "unknown command", known ? argv[2] : cmd);
         return EXIT_USAGE;
@@ -397,6 +427,8 @@ int main(int argc, char **argv)
         rc = doctor_command(&cfg, argc, argv);
     } else if (apikey) {
         rc = apikey_command(&cfg, argc, argv);
+    } else if (user) {
+        rc = user_command(&cfg, argc, argv);
     } else {
         rc = serve(&cfg);
     }

@@ -35,6 +35,8 @@ struct tc_server {
     const tc_config *cfg;
     tc_pool *pool;
     tc_snapshots *snapshots;
+    struct tc_password_pool *passwords;        /* bcrypt off the HTTP threads */
+    struct tc_throttle *by_email, *by_address; /* failed sign-ins */
     int nthreads;
     tc_http_thread *threads;
     pthread_mutex_t mu; /* guards stopped */
@@ -52,5 +54,10 @@ void tc_http_access_log(tc_buf *scratch, const char *id, const char *method, con
 void tc_http_common_headers(struct evhttp_request *ev, const char *id, bool closing);
 
 #define TC_DRAIN_SECONDS 10
+
+/* Sign-in throttling (issue: 5 failures per e-mail, 20 per address, in 15 minutes). */
+#define TC_LOGIN_FAILURES_PER_EMAIL 5
+#define TC_LOGIN_FAILURES_PER_ADDRESS 20
+#define TC_LOGIN_THROTTLE_WINDOW_S (15 * 60)
 
 #endif

@@ -7,6 +7,12 @@
 void tc_health(tc_req *req);           /* GET /healthz */
 void tc_health_indicator(tc_req *req); /* GET /healthz/:indicatorId */
 
+/* auth.c: sign-in */
+void tc_auth_login(tc_req *req);   /* POST /auth/login */
+void tc_auth_tokens(tc_req *req);  /* POST /auth/tokens */
+void tc_auth_refresh(tc_req *req); /* POST /auth/refresh */
+void tc_auth_logout(tc_req *req);  /* POST /auth/logout */
+
 /* metadata.c: /rest/metadata/objects and /rest/metadata/fields */
 void tc_metadata_list_objects(tc_req *req);
 void tc_metadata_get_object(tc_req *req);

@@ -7,6 +7,10 @@
 const tc_route tc_routes[] = {
     {TC_GET, "/healthz", tc_health},
     {TC_GET, "/healthz/:indicatorId", tc_health_indicator},
+    {TC_POST, "/auth/login", tc_auth_login},
+    {TC_POST, "/auth/tokens", tc_auth_tokens},
+    {TC_POST, "/auth/refresh", tc_auth_refresh},
+    {TC_POST, "/auth/logout", tc_auth_logout},
     {TC_GET, "/rest/metadata/objects", tc_metadata_list_objects},
     {TC_POST, "/rest/metadata/objects", tc_metadata_create_object},
     {TC_GET, "/rest/metadata/objects/:id", tc_metadata_get_object},

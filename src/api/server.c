@@ -19,6 +19,8 @@
 #include <unistd.h>
 
 #include "api/router.h"
+#include "auth/password.h"
+#include "auth/throttle.h"
 #include "base/die.h"
 #include "base/hex.h"
 #include "base/log.h"
@@ -304,6 +306,10 @@ tc_server *tc_server_new(const tc_config *cfg, tc_pool *pool, tc_snapshots *snap
     s->cfg = cfg;
     s->pool = pool;
     s->snapshots = snapshots;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    s->passwords = tc_password_pool_new(cores > 0 ? (int)cores : 1);
+    s->by_email = tc_throttle_new(TC_LOGIN_FAILURES_PER_EMAIL, TC_LOGIN_THROTTLE_WINDOW_S);
+    s->by_address = tc_throttle_new(TC_LOGIN_FAILURES_PER_ADDRESS, TC_LOGIN_THROTTLE_WINDOW_S);
     pthread_mutex_init(&s->mu, NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
@@ -380,6 +386,9 @@ void tc_server_free(tc_server *s)
         tc_buf_fini(&t->log_buf);
     }
     free(s->threads);
+    tc_password_pool_free(s->passwords);
+    tc_throttle_free(s->by_email);
+    tc_throttle_free(s->by_address);
     pthread_mutex_destroy(&s->mu);
     pthread_cond_destroy(&s->thread_done);
     free(s);

@@ -86,6 +86,40 @@ int tc_apikey_revoke(tc_db *db, const char *id, tc_err *e)
     return n ? 0 : tc_err_set(e, TC_E_NOT_FOUND, "API key %s not found", id);
 }
 
+/* A user's ACCESS token: the user must still be an active member of the token's workspace. */
+static int user_principal(tc_db *db, const tc_jwt_claims *c, tc_principal *out, tc_err *e)
+{
+    if (!c->user_id[0] || !c->workspace_id[0])
+        return tc_err_set(e, TC_E_UNAUTHENTICATED, "Token invalid.");
+    const char *p[] = {c->user_id, c->workspace_id};
+    PGresult *r = tc_db_query(
+        db,
+        "SELECT uw.\"id\", coalesce(r.\"id\"::text, ''),"
+        " coalesce(r.\"canUpdateAllSettings\" OR EXISTS (SELECT 1 FROM \"permissionFlag\" f"
+        " WHERE f.\"roleId\" = r.\"id\" AND f.\"flag\" = 'DATA_MODEL'), false)"
+        " FROM \"userWorkspace\" uw JOIN \"user\" u ON u.\"id\" = uw.\"userId\""
+        " AND u.\"deletedAt\" IS NULL AND NOT u.\"disabled\""
+        " LEFT JOIN \"roleTarget\" t ON t.\"userWorkspaceId\" = uw.\"id\""
+        " LEFT JOIN \"role\" r ON r.\"id\" = t.\"roleId\""
+        " WHERE uw.\"userId\" = $1::uuid AND uw.\"workspaceId\" = $2::uuid AND uw.\"deletedAt\" IS "
+        "NULL",
+        2, p, e);
+    if (!r)
+        return -1;
+    int rc = 0;
+    if (PQntuples(r) == 0) {
+        rc = tc_err_set(e, TC_E_UNAUTHENTICATED, "Token invalid.");
+    } else {
+        snprintf(out->workspace_id, sizeof(out->workspace_id), "%s", c->workspace_id);
+        snprintf(out->user_id, sizeof(out->user_id), "%s", c->user_id);
+        snprintf(out->user_workspace_id, sizeof(out->user_workspace_id), "%s", PQgetvalue(r, 0, 0));
+        snprintf(out->role_id, sizeof(out->role_id), "%s", PQgetvalue(r, 0, 1));
+        out->data_model = strcmp(PQgetvalue(r, 0, 2), "t") == 0;
+    }
+    PQclear(r);
+    return rc;
+}
+
 int tc_principal_from_header(tc_db *db, const char *authorization, const char *app_secret,
                              int64_t now_s, tc_principal *out, tc_err *e)
 {
@@ -95,6 +129,9 @@ int tc_principal_from_header(tc_db *db, const char *authorization, const char *a
     tc_jwt_claims c;
     if (tc_jwt_verify(authorization + sizeof(bearer) - 1, app_secret, now_s, &c, e) < 0)
         return -1;
+    memset(out, 0, sizeof(*out));
+    if (strcmp(c.type, "ACCESS") == 0)
+        return user_principal(db, &c, out, e);
     if (strcmp(c.type, "API_KEY") != 0 || !c.jti[0] || !c.workspace_id[0])
         return tc_err_set(e, TC_E_UNAUTHENTICATED, "Token invalid.");
     const char *p[] = {c.jti, c.workspace_id};

@@ -14,7 +14,9 @@
 /* Who a request acts for. */
 typedef struct tc_principal {
     char workspace_id[TC_UUID_STR_LEN + 1];
-    char api_key_id[TC_UUID_STR_LEN + 1];
+    char api_key_id[TC_UUID_STR_LEN + 1]; /* an API key's, or "" */
+    char user_id[TC_UUID_STR_LEN + 1];    /* a user's (ACCESS token), or "" */
+    char user_workspace_id[TC_UUID_STR_LEN + 1];
     char role_id[TC_UUID_STR_LEN + 1]; /* "" when the key has no role */
     bool data_model; /* may read and change the data model (DATA_MODEL, spec api §7) */
 } tc_principal;
@@ -32,9 +34,11 @@ int tc_apikey_create(tc_db *db, tc_arena *a, const char *app_secret, const char 
 int tc_apikey_revoke(tc_db *db, const char *id, tc_err *e);
 
 /* The principal of a request from its Authorization header value (NULL when absent): a Bearer
- * API-key JWT signed with app_secret, whose key exists, is not revoked or expired and belongs to
- * an existing workspace. TC_E_UNAUTHENTICATED otherwise (the message says why, for the log; the
- * HTTP layer answers with Twenty's shape). */
+ * JWT signed with app_secret, either an API key whose row exists, is not revoked or expired and
+ * belongs to an existing workspace, or a user's ACCESS token whose user is still an active member
+ * of the token's workspace. The role (the key's or the member's) decides data_model.
+ * TC_E_UNAUTHENTICATED otherwise (the message says why; the HTTP layer answers with Twenty's
+ * shape), TC_E_FORBIDDEN for a revoked key. */
 int tc_principal_from_header(tc_db *db, const char *authorization, const char *app_secret,
                              int64_t now_s, tc_principal *out, tc_err *e);
 

@@ -14,6 +14,7 @@
     X(TC_E_NOT_FOUND, 404, "NOT_FOUND")                                                            \
     X(TC_E_ROUTE_NOT_FOUND, 404, NULL)                                                             \
     X(TC_E_CONFLICT, 409, "CONFLICT")                                                              \
+    X(TC_E_TOO_MANY_REQUESTS, 429, "TOO_MANY_REQUESTS")                                            \
     X(TC_E_PAYLOAD_TOO_LARGE, 413, NULL)                                                           \
     X(TC_E_METADATA_VALIDATION, 400, "METADATA_VALIDATION_ERROR")                                  \
     X(TC_E_OBJECT_NOT_FOUND, 404, "OBJECT_METADATA_NOT_FOUND")                                     \
