@@ -12,6 +12,7 @@
 #include "base/uuid.h"
 #include "base/url.h"
 #include "db/embedded.h"
+#include "db/listener.h"
 #include "db/migrate.h"
 #include "auth/apikey.h"
 #include "auth/user.h"
@@ -137,14 +138,20 @@ static int serve(tc_config *cfg)
     int rc = EXIT_FAILURE;
     tc_pool *pool = NULL;
     tc_snapshots *snapshots = NULL;
+    tc_principals *principals = NULL;
+    tc_listener *listener = NULL;
     tc_server *server = NULL;
     int threads = tc_server_threads(cfg);
     int pool_size = cfg->db_pool_size > 0 ? (int)cfg->db_pool_size : threads;
     if (migrate(cfg, &d, &e) < 0)
         goto out;
     pool = tc_pool_new(d.conninfo, cfg->core_schema, pool_size);
-    snapshots = tc_snapshots_new(d.conninfo, cfg->core_schema);
-    server = tc_server_new(cfg, pool, snapshots, &e);
+    snapshots = tc_snapshots_new(cfg->core_schema);
+    principals = tc_principals_new();
+    tc_subscription subs[] = {tc_snapshots_subscription(snapshots),
+                              tc_principals_subscription(principals)};
+    listener = tc_listener_start(d.conninfo, cfg->core_schema, subs, 2);
+    server = tc_server_new(cfg, pool, snapshots, principals, &e);
     if (!server)
         goto out;
     print_banner(cfg, &d, threads);
@@ -156,6 +163,8 @@ out:
     if (rc != EXIT_SUCCESS && e.code != TC_OK)
         rc = fail(&e);
     tc_server_free(server);
+    tc_listener_stop(listener);
+    tc_principals_free(principals);
     tc_snapshots_free(snapshots);
     tc_pool_free(pool);
     close_database(&d);

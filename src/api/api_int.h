@@ -35,6 +35,7 @@ struct tc_server {
     const tc_config *cfg;
     tc_pool *pool;
     tc_snapshots *snapshots;
+    tc_principals *principals;
     struct tc_password_pool *passwords;        /* bcrypt off the HTTP threads */
     struct tc_throttle *by_email, *by_address; /* failed sign-ins */
     int nthreads;

@@ -146,8 +146,9 @@ static bool principal_or_respond(tc_req *req, tc_principal *p)
         tc_reply_error(req, &e);
         return false;
     }
-    if (tc_principal_from_header(db, auth, req->thread->server->cfg->app_secret, time(NULL), p,
-                                 &e) == 0) {
+    tc_server *s = req->thread->server;
+    if (tc_principal_resolve(s->principals, db, auth, s->cfg->app_secret, time(NULL), p, &e) ==
+        0) {
         if (p->data_model)
             return true;
         /* SettingsPermissionGuard(DATA_MODEL), reads included (spec api §7). */

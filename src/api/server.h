@@ -5,15 +5,17 @@
 #define TC_API_SERVER_H
 
 #include "base/config.h"
+#include "auth/principals.h"
 #include "db/pool.h"
 #include "meta/snapshot.h"
 
 typedef struct tc_server tc_server;
 
 /* Binds the listening sockets on cfg->node_port (all interfaces, IPv6 and IPv4) and prepares
- * cfg's number of threads. cfg, pool and snapshots must outlive the server. NULL with e filled
+ * cfg's number of threads. cfg, pool and the caches must outlive the server. NULL with e filled
  * when the port is in use or cannot be bound. */
-tc_server *tc_server_new(const tc_config *cfg, tc_pool *pool, tc_snapshots *snapshots, tc_err *e);
+tc_server *tc_server_new(const tc_config *cfg, tc_pool *pool, tc_snapshots *snapshots,
+                         tc_principals *principals, tc_err *e);
 
 /* Threads the server would use for cfg (TWENTYC_HTTP_THREADS, or two per core). */
 int tc_server_threads(const tc_config *cfg);

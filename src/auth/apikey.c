@@ -130,6 +130,7 @@ int tc_principal_from_header(tc_db *db, const char *authorization, const char *a
     if (tc_jwt_verify(authorization + sizeof(bearer) - 1, app_secret, now_s, &c, e) < 0)
         return -1;
     memset(out, 0, sizeof(*out));
+    out->token_exp = c.exp;
     if (strcmp(c.type, "ACCESS") == 0)
         return user_principal(db, &c, out, e);
     if (strcmp(c.type, "API_KEY") != 0 || !c.jti[0] || !c.workspace_id[0])

@@ -1,6 +1,6 @@
 /* API keys (spec/twenty-api.md §6.4): a core.apiKey row plus an API_KEY JWT whose jti is the
  * row's id; the token itself is never stored. Requests authenticate with it as a Bearer token;
- * revocation (revokedAt) is checked on every request, so it is immediate. */
+ * revocation (revokedAt) reaches every instance's principal cache through NOTIFY. */
 #ifndef TC_AUTH_APIKEY_H
 #define TC_AUTH_APIKEY_H
 
@@ -19,6 +19,7 @@ typedef struct tc_principal {
     char user_workspace_id[TC_UUID_STR_LEN + 1];
     char role_id[TC_UUID_STR_LEN + 1]; /* "" when the key has no role */
     bool data_model; /* may read and change the data model (DATA_MODEL, spec api §7) */
+    int64_t token_exp; /* the token's exp claim */
 } tc_principal;
 
 /* Creates a key named name for workspace_id with the workspace's role labelled role (e.g.
@@ -38,7 +39,8 @@ int tc_apikey_revoke(tc_db *db, const char *id, tc_err *e);
  * belongs to an existing workspace, or a user's ACCESS token whose user is still an active member
  * of the token's workspace. The role (the key's or the member's) decides data_model.
  * TC_E_UNAUTHENTICATED otherwise (the message says why; the HTTP layer answers with Twenty's
- * shape), TC_E_FORBIDDEN for a revoked key. */
+ * shape), TC_E_FORBIDDEN for a revoked key. One query per call: requests go through the cache
+ * in principals.h. */
 int tc_principal_from_header(tc_db *db, const char *authorization, const char *app_secret,
                              int64_t now_s, tc_principal *out, tc_err *e);
 

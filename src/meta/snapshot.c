@@ -3,18 +3,13 @@
  * a change is not cached as current. */
 #include "meta/snapshot.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/die.h"
-#include "base/log.h"
 #include "meta/load.h"
 
 typedef struct shared {
@@ -32,10 +27,8 @@ struct tc_snapshots {
     pthread_mutex_t mu;
     entry *entries;
     size_t n, cap;
-    char *conninfo, *core_schema;
-    pthread_t listener;
-    int wake[2]; /* writing to wake[1] stops the listener */
-    bool listening;
+    char *core_schema;
+    bool live; /* the listener is listening: what is cached stays current */
 };
 
 static void unref(shared *sh)
@@ -99,7 +92,7 @@ const tc_snapshot *tc_snapshot_get(tc_snapshots *c, tc_db *db, const char *works
 
     pthread_mutex_lock(&c->mu);
     x = find(c, workspace_id, true);
-    if (version >= x->known_version && (!x->current || x->current->s.version < version)) {
+    if (c->live && version >= x->known_version && (!x->current || x->current->s.version < version)) {
         unref(x->current);
         atomic_fetch_add(&sh->refs, 1); /* the cache's */
         x->current = sh;
@@ -122,10 +115,13 @@ void tc_snapshots_invalidate(tc_snapshots *c, const char *workspace_id, int vers
     pthread_mutex_unlock(&c->mu);
 }
 
-/* After a lost connection notifications may have been missed: drop everything. */
-static void invalidate_all(tc_snapshots *c)
+/* The listener's connection came or went: notifications may have been missed, so drop
+ * everything, and cache again only while listening. */
+static void on_reset(void *ctx, bool live)
 {
+    tc_snapshots *c = ctx;
     pthread_mutex_lock(&c->mu);
+    c->live = live;
     for (size_t i = 0; i < c->n; i++) {
         unref(c->entries[i].current);
         c->entries[i].current = NULL;
@@ -134,7 +130,7 @@ static void invalidate_all(tc_snapshots *c)
 }
 
 /* Payload "<workspaceId>:<version>". */
-static void on_notify(tc_snapshots *c, const char *payload)
+static void on_notify(void *ctx, const char *payload)
 {
     const char *colon = strchr(payload, ':');
     if (!colon || colon - payload != TC_UUID_STR_LEN)
@@ -142,53 +138,23 @@ static void on_notify(tc_snapshots *c, const char *payload)
     char id[TC_UUID_STR_LEN + 1];
     memcpy(id, payload, TC_UUID_STR_LEN);
     id[TC_UUID_STR_LEN] = '\0';
-    tc_snapshots_invalidate(c, id, (int)strtol(colon + 1, NULL, 10));
+    tc_snapshots_invalidate(ctx, id, (int)strtol(colon + 1, NULL, 10));
 }
 
-static void *listen_main(void *arg)
+tc_subscription tc_snapshots_subscription(tc_snapshots *c)
 {
-    tc_snapshots *c = arg;
-    for (;;) {
-        tc_err e;
-        tc_db *db = tc_db_connect(c->conninfo, c->core_schema, &e);
-        if (db && tc_db_exec(db, "LISTEN " TC_METADATA_CHANNEL, &e) == 0) {
-            invalidate_all(c);
-            PGconn *pg = tc_db_pg(db);
-            for (;;) {
-                struct pollfd fds[2] = {{PQsocket(pg), POLLIN, 0}, {c->wake[0], POLLIN, 0}};
-                if (poll(fds, 2, -1) < 0 && errno != EINTR)
-                    break;
-                if (fds[1].revents) {
-                    tc_db_close(db);
-                    return NULL;
-                }
-                if (!PQconsumeInput(pg))
-                    break; /* connection lost: reconnect */
-                for (PGnotify *n; (n = PQnotifies(pg));) {
-                    on_notify(c, n->extra);
-                    PQfreemem(n);
-                }
-            }
-        }
-        tc_db_close(db);
-        tc_log_warn("metadata listener disconnected; reconnecting");
-        struct pollfd w = {c->wake[0], POLLIN, 0};
-        if (poll(&w, 1, 1000) > 0)
-            return NULL;
-    }
+    return (tc_subscription){TC_METADATA_CHANNEL, on_notify, on_reset, c};
 }
 
-tc_snapshots *tc_snapshots_new(const char *conninfo, const char *core_schema)
+tc_snapshots *tc_snapshots_new(const char *core_schema)
 {
     tc_snapshots *c = calloc(1, sizeof(*c));
     if (!c)
         tc_die_oom();
     pthread_mutex_init(&c->mu, NULL);
-    c->conninfo = strdup(conninfo);
     c->core_schema = strdup(core_schema);
-    if (!c->conninfo || !c->core_schema || pipe2(c->wake, O_CLOEXEC) < 0)
-        tc_die("cannot create the metadata cache");
-    c->listening = pthread_create(&c->listener, NULL, listen_main, c) == 0;
+    if (!c->core_schema)
+        tc_die_oom();
     return c;
 }
 
@@ -196,17 +162,9 @@ void tc_snapshots_free(tc_snapshots *c)
 {
     if (!c)
         return;
-    if (c->listening) {
-        ssize_t w = write(c->wake[1], "x", 1);
-        (void)w;
-        pthread_join(c->listener, NULL);
-    }
-    close(c->wake[0]);
-    close(c->wake[1]);
     for (size_t i = 0; i < c->n; i++)
         unref(c->entries[i].current);
     free(c->entries);
-    free(c->conninfo);
     free(c->core_schema);
     pthread_mutex_destroy(&c->mu);
     free(c);

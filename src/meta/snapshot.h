@@ -1,12 +1,13 @@
 /* Metadata snapshots (DESIGN.md §6): the immutable, refcounted model of one workspace at one
  * metadataVersion, shared by every thread. A request takes a reference for its whole life.
- * Every metadata change ends with NOTIFY twentyc_metadata '<workspaceId>:<version>'; a listener
- * thread on its own connection drops stale snapshots, so instances behind a load balancer stay
+ * Every metadata change ends with NOTIFY twentyc_metadata '<workspaceId>:<version>'; the
+ * process's listener (db/listener.h) drops stale snapshots, so instances behind a load balancer stay
  * coherent without anything but PostgreSQL. */
 #ifndef TC_META_SNAPSHOT_H
 #define TC_META_SNAPSHOT_H
 
 #include "db/db.h"
+#include "db/listener.h"
 #include "meta/model.h"
 
 #define TC_METADATA_CHANNEL "twentyc_metadata"
@@ -18,10 +19,12 @@ typedef struct tc_snapshot {
 
 typedef struct tc_snapshots tc_snapshots;
 
-/* A cache whose listener connects to conninfo (search_path core_schema) and LISTENs. Loading
- * happens on the callers' connections. The strings are copied. */
-tc_snapshots *tc_snapshots_new(const char *conninfo, const char *core_schema);
-/* Stops the listener and frees the cache; every snapshot must have been released. */
+/* An empty cache; loading happens on the callers' connections (search_path core_schema, which
+ * is copied). Snapshots are cached only while the cache's subscription is live. */
+tc_snapshots *tc_snapshots_new(const char *core_schema);
+/* The cache's subscription to TC_METADATA_CHANNEL, for tc_listener_start. */
+tc_subscription tc_snapshots_subscription(tc_snapshots *c);
+/* Frees the cache (stop the listener first); every snapshot must have been released. */
 void tc_snapshots_free(tc_snapshots *c);
 
 /* The current snapshot of workspace_id (uuid text), loaded through db when not cached. The
