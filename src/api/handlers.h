@@ -8,10 +8,15 @@ void tc_health(tc_req *req);           /* GET /healthz */
 void tc_health_indicator(tc_req *req); /* GET /healthz/:indicatorId */
 
 /* auth.c: sign-in */
-void tc_auth_login(tc_req *req);   /* POST /auth/login */
-void tc_auth_tokens(tc_req *req);  /* POST /auth/tokens */
-void tc_auth_refresh(tc_req *req); /* POST /auth/refresh */
-void tc_auth_logout(tc_req *req);  /* POST /auth/logout */
+void tc_auth_login(tc_req *req);         /* POST /auth/login */
+void tc_auth_tokens(tc_req *req);        /* POST /auth/tokens */
+void tc_auth_refresh(tc_req *req);       /* POST /auth/refresh */
+void tc_auth_logout(tc_req *req);        /* POST /auth/logout */
+void tc_auth_otp(tc_req *req);           /* POST /auth/otp (getAuthTokensFromOTP) */
+void tc_auth_2fa_provision(tc_req *req); /* POST /auth/2fa/provision */
+void tc_auth_2fa_verify(tc_req *req);    /* POST /auth/2fa/verify */
+void tc_auth_2fa_list(tc_req *req);      /* GET /auth/2fa */
+void tc_auth_2fa_delete(tc_req *req);    /* POST /auth/2fa/delete */
 
 /* metadata.c: /rest/metadata/objects and /rest/metadata/fields */
 void tc_metadata_list_objects(tc_req *req);

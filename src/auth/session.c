@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "auth/jwt.h"
+#include "auth/twofa.h"
 #include "db/sql.h"
 
 static int query(tc_db *db, const char *sql, int n, const char *const *p, PGresult **out, tc_err *e)
@@ -83,11 +84,17 @@ int tc_session_login(tc_db *db, tc_arena *a, const tc_session_config *cfg, const
         return -1;
     if (!found || !ok || !workspace[0])
         return tc_err_set(e, TC_E_FORBIDDEN, TC_PASSWORD_MSG_WRONG);
+    return tc_session_login_token(a, cfg, mail, workspace, out, e);
+}
+
+int tc_session_login_token(tc_arena *a, const tc_session_config *cfg, const char *email,
+                           const char *workspace_id, tc_auth_token *out, tc_err *e)
+{
     tc_jwt_claims c;
     memset(&c, 0, sizeof(c));
     snprintf(c.type, sizeof(c.type), "LOGIN");
-    snprintf(c.sub, sizeof(c.sub), "%s", mail);
-    snprintf(c.workspace_id, sizeof(c.workspace_id), "%s", workspace);
+    snprintf(c.sub, sizeof(c.sub), "%s", email);
+    snprintf(c.workspace_id, sizeof(c.workspace_id), "%s", workspace_id);
     snprintf(c.auth_provider, sizeof(c.auth_provider), "password");
     return sign(a, cfg, &c, TC_LOGIN_TOKEN_TTL_S, out, e);
 }
@@ -163,17 +170,18 @@ static int issue_pair(tc_db *db, tc_arena *a, const tc_session_config *cfg, cons
     return sign(a, cfg, &c, cfg->access_ttl_s, &out->access, e);
 }
 
-int tc_session_tokens(tc_db *db, tc_arena *a, const tc_session_config *cfg, const char *login_token,
-                      const char *origin, tc_token_pair *out, tc_err *e)
+/* The user and workspace of a LOGIN token (whose workspace must be the origin's, when an origin
+ * is given). user_id: TC_UUID_STR_LEN + 1 bytes; c receives the token's claims. */
+static int login_subject(tc_db *db, const tc_session_config *cfg, const char *login_token,
+                         const char *origin, tc_jwt_claims *c, char *user_id, tc_err *e)
 {
-    tc_jwt_claims c;
-    if (tc_jwt_verify(login_token ? login_token : "", cfg->app_secret, time(NULL), &c, e) < 0)
+    if (tc_jwt_verify(login_token ? login_token : "", cfg->app_secret, time(NULL), c, e) < 0)
         return -1;
-    if (strcmp(c.type, "LOGIN") != 0 || !c.workspace_id[0])
+    if (strcmp(c->type, "LOGIN") != 0 || !c->workspace_id[0])
         return tc_err_set(e, TC_E_UNAUTHENTICATED, TC_JWT_MSG_INVALID);
     char sub[64];
     origin_subdomain(origin, sub, sizeof(sub));
-    const char *p[] = {c.sub, c.workspace_id, sub};
+    const char *p[] = {c->sub, c->workspace_id, sub};
     PGresult *r;
     if (query(db,
               "SELECT u.\"id\", w.\"subdomain\" = $3 OR $3 = '' FROM \"user\" u, \"workspace\" w"
@@ -186,10 +194,42 @@ int tc_session_tokens(tc_db *db, tc_arena *a, const tc_session_config *cfg, cons
         return tc_err_set(e, mismatch ? TC_E_FORBIDDEN : TC_E_UNAUTHENTICATED,
                           mismatch ? "Token is not valid for this workspace" : TC_JWT_MSG_INVALID);
     }
-    char user_id[TC_UUID_STR_LEN + 1];
-    snprintf(user_id, sizeof(user_id), "%s", PQgetvalue(r, 0, 0));
+    snprintf(user_id, TC_UUID_STR_LEN + 1, "%s", PQgetvalue(r, 0, 0));
     PQclear(r);
+    return 0;
+}
+
+int tc_session_tokens(tc_db *db, tc_arena *a, const tc_session_config *cfg, const char *login_token,
+                      const char *origin, tc_token_pair *out, tc_err *e)
+{
+    tc_jwt_claims c;
+    char user_id[TC_UUID_STR_LEN + 1];
+    if (login_subject(db, cfg, login_token, origin, &c, user_id, e) < 0 ||
+        tc_twofa_require(db, user_id, c.workspace_id, e) < 0)
+        return -1;
     return issue_pair(db, a, cfg, user_id, c.workspace_id, out, e);
+}
+
+int tc_session_tokens_otp(tc_db *db, tc_arena *a, const tc_session_config *cfg,
+                          const char *login_token, const char *otp, const char *origin,
+                          tc_token_pair *out, tc_err *e)
+{
+    tc_jwt_claims c;
+    char user_id[TC_UUID_STR_LEN + 1];
+    if (login_subject(db, cfg, login_token, origin, &c, user_id, e) < 0 ||
+        tc_twofa_validate(db, user_id, c.workspace_id, otp, time(NULL), e) < 0)
+        return -1;
+    return issue_pair(db, a, cfg, user_id, c.workspace_id, out, e);
+}
+
+int tc_session_provision_otp(tc_db *db, tc_arena *a, const tc_session_config *cfg,
+                             const char *login_token, const char *origin, char **uri, tc_err *e)
+{
+    tc_jwt_claims c;
+    char user_id[TC_UUID_STR_LEN + 1];
+    if (login_subject(db, cfg, login_token, origin, &c, user_id, e) < 0)
+        return -1;
+    return tc_twofa_provision(db, a, user_id, c.workspace_id, uri, e);
 }
 
 int tc_session_refresh(tc_db *db, tc_arena *a, const tc_session_config *cfg,

@@ -37,10 +37,30 @@ typedef struct tc_token_pair {
 int tc_session_login(tc_db *db, tc_arena *a, const tc_session_config *cfg, const char *email,
                      const char *password, const char *origin, tc_auth_token *out, tc_err *e);
 
+/* A LOGIN token for email (lower-case, as stored) in workspace_id, password provider, valid
+ * TC_LOGIN_TOKEN_TTL_S (what sign-up returns). */
+int tc_session_login_token(tc_arena *a, const tc_session_config *cfg, const char *email,
+                           const char *workspace_id, tc_auth_token *out, tc_err *e);
+
 /* The access and refresh tokens for a LOGIN token (whose workspace must be the origin's, when
- * an origin is given). TC_E_UNAUTHENTICATED with Twenty's token messages. */
+ * an origin is given; TC_E_FORBIDDEN "Token is not valid for this workspace" otherwise).
+ * TC_E_UNAUTHENTICATED with Twenty's token messages, or with a two-factor requirement
+ * (twofa.h, tc_twofa_require): then the sign-in goes on with tc_session_tokens_otp. */
 int tc_session_tokens(tc_db *db, tc_arena *a, const tc_session_config *cfg, const char *login_token,
                       const char *origin, tc_token_pair *out, tc_err *e);
+
+/* Twenty's getAuthTokensFromOTP: the pair for a LOGIN token and a TOTP code of the user's method
+ * in the token's workspace, PENDING or VERIFIED (a PENDING one becomes VERIFIED: the way through
+ * a workspace that enforces 2FA). Errors: those of tc_session_tokens but the 2FA requirement,
+ * and those of tc_twofa_validate. */
+int tc_session_tokens_otp(tc_db *db, tc_arena *a, const tc_session_config *cfg,
+                          const char *login_token, const char *otp, const char *origin,
+                          tc_token_pair *out, tc_err *e);
+
+/* Twenty's initiateOTPProvisioning: tc_twofa_provision for the user and workspace of a LOGIN
+ * token (for a user whose workspace enforces 2FA and who has no method yet). *uri in arena a. */
+int tc_session_provision_otp(tc_db *db, tc_arena *a, const tc_session_config *cfg,
+                             const char *login_token, const char *origin, char **uri, tc_err *e);
 
 /* A new pair for a refresh token, which is revoked. Reuse: TC_E_FORBIDDEN "Suspicious activity
  * detected, this refresh token has been revoked. All tokens have been revoked." */
