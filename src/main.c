@@ -20,6 +20,7 @@
 #include "meta/doctor.h"
 #include "meta/load.h"
 #include "meta/workspace.h"
+#include "seed/seed.h"
 
 #define EXIT_USAGE 2
 
@@ -40,6 +41,8 @@ static const char usage[] =
     "  apikey revoke ID\n"
     "  user create --email E --password P --workspace ID [--role ROLE] [--first-name F]\n"
     "             [--last-name L]   add a user to a workspace (role Member unless told)\n"
+    "  seed dev   Twenty's development seed: Apple and YCombinator, tim@apple.dev and the\n"
+    "             other seed users (password tim@apple.dev), demo records; idempotent\n"
     "  doctor [--workspace ID]\n"
     "             compare each workspace's metadata with its schema; exit 1 on drift\n"
     "  config     print every setting with its value and where it came from\n"
@@ -383,6 +386,40 @@ static int user_command(tc_config *cfg, int argc, char **argv)
     return rc;
 }
 
+static int seed_command(tc_config *cfg, int argc, char **argv)
+{
+    static const char seed_usage[] =
+        "usage: twentyc seed dev\n"
+        "Creates Twenty's development seed (spec/twenty-dev-seed.md) with Twenty's ids: the Apple\n"
+        "and YCombinator workspaces, tim@apple.dev, jony.ive@apple.dev, phil.schiler@apple.dev and\n"
+        "jane.austen@apple.dev (password tim@apple.dev), their roles, the API key\n"
+        "20202020-f401-4d8a-a731-64d007c27bad, custom objects pet, rocket and surveyResult, and\n"
+        "demo companies, people, opportunities, tasks and notes in Apple. What exists is left\n"
+        "as it is, so running it again changes nothing.\n";
+    const char *last = argv[argc - 1];
+    if (strcmp(last, "--help") == 0 || strcmp(last, "-h") == 0) {
+        fputs(seed_usage, stdout);
+        return EXIT_SUCCESS;
+    }
+    if (argc != 3 || strcmp(argv[2], "dev") != 0) {
+        fputs(seed_usage, stderr);
+        return EXIT_USAGE;
+    }
+    tc_err e;
+    tc_err_clear(&e);
+    database d;
+    int rc = EXIT_SUCCESS;
+    tc_seed_report report;
+    tc_db *db = admin_connect(cfg, &d, &e);
+    if (!db || tc_seed_dev(db, cfg->core_schema, &report, &e) < 0)
+        rc = fail(&e);
+    else
+        tc_seed_report_print(&report, stdout);
+    tc_db_close(db);
+    close_database(&d);
+    return rc;
+}
+
 static int migrate_command(tc_config *cfg)
 {
     tc_err e;
@@ -408,10 +445,11 @@ int main(int argc, char **argv)
         return EXIT_SUCCESS;
     }
     bool workspace = strcmp(cmd, "workspace") == 0, doctor = strcmp(cmd, "doctor") == 0,
-         apikey = strcmp(cmd, "apikey") == 0, user = strcmp(cmd, "user") == 0;
-    bool known = workspace || doctor || apikey || user || strcmp(cmd, "serve") == 0 ||
+         apikey = strcmp(cmd, "apikey") == 0, user = strcmp(cmd, "user") == 0,
+         seed = strcmp(cmd, "seed") == 0;
+    bool known = workspace || doctor || apikey || user || seed || strcmp(cmd, "serve") == 0 ||
                  strcmp(cmd, "migrate") == 0 || strcmp(cmd, "config") == 0;
-    if (!known || (argc > 2 && !workspace && !doctor && !apikey && !user)) {
+    if (!known || (argc > 2 && !workspace && !doctor && !apikey && !user && !seed)) {
         fprintf(stderr, "twentyc: %s '%s'; see twentyc --help\n",
                 known ? "unexpected argument" : "unknown command", known ? argv[2] : cmd);
         return EXIT_USAGE;
@@ -438,6 +476,8 @@ int main(int argc, char **argv)
         rc = apikey_command(&cfg, argc, argv);
     } else if (user) {
         rc = user_command(&cfg, argc, argv);
+    } else if (seed) {
+        rc = seed_command(&cfg, argc, argv);
     } else {
         rc = serve(&cfg);
     }
