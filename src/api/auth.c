@@ -15,6 +15,7 @@
 #include "auth/apikey.h"
 #include "auth/jwt.h"
 #include "auth/session.h"
+#include "auth/signup.h"
 #include "auth/throttle.h"
 #include "auth/twofa.h"
 #include "base/json.h"
@@ -442,4 +443,60 @@ void tc_auth_2fa_delete(tc_req *req)
         return;
     }
     reply_success(req);
+}
+
+/* --- sign-up ------------------------------------------------------------------------------- */
+
+void tc_auth_signup(tc_req *req)
+{
+    json_t *body = tc_req_json_or_respond(req);
+    tc_signup su;
+    memset(&su, 0, sizeof(su));
+    if (!body || !(su.email = field_or_respond(req, body, "email", true)) ||
+        !(su.password = field_or_respond(req, body, "password", true)))
+        return;
+    static const char *const optional[] = {"workspaceInviteHash", "workspaceId", "origin",
+                                           "firstName", "lastName"};
+    const char **slots[] = {&su.workspace_invite_hash, &su.workspace_id, &su.origin, &su.first_name,
+                            &su.last_name};
+    for (size_t i = 0; i < sizeof(slots) / sizeof(slots[0]); i++) {
+        json_t *v = json_object_get(body, optional[i]);
+        if (v && !json_is_null(v) && !(*slots[i] = field_or_respond(req, body, optional[i], true)))
+            return;
+    }
+    /* An existing e-mail with a wrong password is a password guess: throttled as a sign-in. */
+    tc_server *s = req->thread->server;
+    char by_email[400], by_address[96];
+    email_key(su.email, by_email, sizeof(by_email));
+    client_address(req, by_address, sizeof(by_address));
+    if (either_throttled_or_respond(req, by_email, by_address))
+        return;
+    tc_err e;
+    tc_err_clear(&e);
+    tc_db *db = tc_req_db(req, &e);
+    tc_session_config cfg = session_config(req);
+    tc_signup_result out;
+    if (!db || tc_signup_in_workspace(db, req->arena, &cfg, &su, &out, &e) < 0) {
+        if (e.code == TC_E_FORBIDDEN && strcmp(e.message, TC_PASSWORD_MSG_WRONG) == 0) {
+            int64_t now = time(NULL);
+            tc_throttle_fail(s->by_email, by_email, now);
+            tc_throttle_fail(s->by_address, by_address, now);
+        }
+        reply_auth_error(req, &e);
+        return;
+    }
+    tc_throttle_reset(s->by_email, by_email);
+    tc_buf b;
+    tc_json j;
+    tc_buf_init(&b, 8192);
+    tc_json_init(&j, &b);
+    tc_json_obj_begin(&j);
+    write_token(&j, "loginToken", &out.login_token);
+    tc_json_key(&j, "workspace");
+    tc_json_obj_begin(&j);
+    tc_json_kv_str(&j, "id", out.workspace_id);
+    tc_json_obj_end(&j);
+    tc_json_obj_end(&j);
+    tc_reply_json(req, 200, &b);
+    tc_buf_fini(&b);
 }

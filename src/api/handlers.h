@@ -12,6 +12,7 @@ void tc_auth_login(tc_req *req);         /* POST /auth/login */
 void tc_auth_tokens(tc_req *req);        /* POST /auth/tokens */
 void tc_auth_refresh(tc_req *req);       /* POST /auth/refresh */
 void tc_auth_logout(tc_req *req);        /* POST /auth/logout */
+void tc_auth_signup(tc_req *req);        /* POST /auth/signup (signUpInWorkspace) */
 void tc_auth_otp(tc_req *req);           /* POST /auth/otp (getAuthTokensFromOTP) */
 void tc_auth_2fa_provision(tc_req *req); /* POST /auth/2fa/provision */
 void tc_auth_2fa_verify(tc_req *req);    /* POST /auth/2fa/verify */

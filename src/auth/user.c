@@ -20,7 +20,8 @@ static int exec(tc_db *db, const char *sql, int n, const char *const *p, PGresul
     return 0;
 }
 
-static int add_user(tc_db *db, const tc_user_new *u, const char *email, char *id, tc_err *e)
+static int add_user(tc_db *db, const tc_user_new *u, tc_password_pool *passwords, const char *email,
+                    char *id, tc_err *e)
 {
     const char *p[] = {email};
     PGresult *r = NULL;
@@ -30,14 +31,21 @@ static int add_user(tc_db *db, const tc_user_new *u, const char *email, char *id
              1, p, &r, e) < 0)
         return -1;
     if (PQntuples(r) > 0) {
-        bool ok = tc_password_verify(u->password, PQgetvalue(r, 0, 1));
+        char stored[128];
+        snprintf(stored, sizeof(stored), "%s", PQgetvalue(r, 0, 1));
         snprintf(id, TC_UUID_STR_LEN + 1, "%s", PQgetvalue(r, 0, 0));
         PQclear(r);
+        bool ok = false;
+        if (!passwords)
+            ok = tc_password_verify(u->password, stored);
+        else if (tc_password_pool_verify(passwords, u->password, stored, &ok, e) < 0)
+            return -1;
         return ok ? 0 : tc_err_set(e, TC_E_FORBIDDEN, TC_PASSWORD_MSG_WRONG);
     }
     PQclear(r);
     char hash[TC_PASSWORD_HASH_LEN + 1];
-    if (tc_password_hash(u->password, hash, sizeof(hash), e) < 0)
+    if ((passwords ? tc_password_pool_hash(passwords, u->password, hash, sizeof(hash), e)
+                   : tc_password_hash(u->password, hash, sizeof(hash), e)) < 0)
         return -1;
     const char *q[] = {email, hash, u->first_name ? u->first_name : "",
                        u->last_name ? u->last_name : ""};
@@ -51,24 +59,26 @@ static int add_user(tc_db *db, const tc_user_new *u, const char *email, char *id
     return 0;
 }
 
-static int add_membership(tc_db *db, const tc_user_new *u, const char *email, const char *user_id,
-                          tc_err *e)
+static int add_membership(tc_db *db, const tc_user_new *u, const char *role_id_in,
+                          const char *email, const char *user_id, tc_err *e)
 {
-    const char *p[] = {u->workspace_id, u->role};
+    /* The role by id when given, else by label. */
+    const char *p[] = {u->workspace_id, role_id_in ? "" : u->role, role_id_in ? role_id_in : ""};
     PGresult *r = NULL;
     if (exec(db,
              "SELECT w.\"databaseSchema\", r.\"id\" FROM \"workspace\" w LEFT JOIN \"role\" r"
-             " ON r.\"workspaceId\" = w.\"id\" AND r.\"label\" = $2 AND r.\"canBeAssignedToUsers\""
+             " ON r.\"workspaceId\" = w.\"id\" AND r.\"canBeAssignedToUsers\""
+             " AND (r.\"label\" = $2 OR r.\"id\" = nullif($3, '')::uuid)"
              " WHERE w.\"id\" = $1::uuid",
-             2, p, &r, e) < 0)
+             3, p, &r, e) < 0)
         return -1;
     if (PQntuples(r) == 0 || PQgetisnull(r, 0, 1)) {
         int missing_workspace = PQntuples(r) == 0;
         PQclear(r);
         return missing_workspace
                    ? tc_err_set(e, TC_E_NOT_FOUND, "Workspace %s not found", u->workspace_id)
-                   : tc_err_set(e, TC_E_NOT_FOUND, "Role %s not found in workspace %s", u->role,
-                                u->workspace_id);
+                   : tc_err_set(e, TC_E_NOT_FOUND, "Role %s not found in workspace %s",
+                                role_id_in ? role_id_in : u->role, u->workspace_id);
     }
     char schema[128], role_id[TC_UUID_STR_LEN + 1];
     snprintf(schema, sizeof(schema), "%s", PQgetvalue(r, 0, 0));
@@ -108,6 +118,12 @@ static int add_membership(tc_db *db, const tc_user_new *u, const char *email, co
 
 int tc_user_create(tc_db *db, const tc_user_new *u, char *id_out, tc_err *e)
 {
+    return tc_user_create_in(db, u, NULL, NULL, id_out, e);
+}
+
+int tc_user_create_in(tc_db *db, const tc_user_new *u, const char *role_id,
+                      tc_password_pool *passwords, char *id_out, tc_err *e)
+{
     if (tc_password_check(u->password, e) < 0)
         return -1;
     /* Twenty stores e-mail addresses lower-cased and trimmed. */
@@ -122,8 +138,8 @@ int tc_user_create(tc_db *db, const tc_user_new *u, char *id_out, tc_err *e)
         return tc_err_set(e, TC_E_BAD_REQUEST, "Invalid email: %s", u->email);
     if (tc_db_exec(db, "BEGIN", e) < 0)
         return -1;
-    if (add_user(db, u, email, id_out, e) < 0 || add_membership(db, u, email, id_out, e) < 0 ||
-        tc_db_exec(db, "COMMIT", e) < 0) {
+    if (add_user(db, u, passwords, email, id_out, e) < 0 ||
+        add_membership(db, u, role_id, email, id_out, e) < 0 || tc_db_exec(db, "COMMIT", e) < 0) {
         tc_db_exec(db, "ROLLBACK", NULL);
         return -1;
     }
