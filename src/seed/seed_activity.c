@@ -10,8 +10,6 @@
 #define NTASKS 400u
 #define NNOTES 400u
 
-#define W(list, i) (tc_seed_##list[(i) % tc_seed_##list##_count])
-
 static const char *const task_columns[] = {"id",
                                            "title",
                                            "bodyV2Markdown",
@@ -112,9 +110,9 @@ static int seed_tasks(tc_db *db, const tc_model *m, unsigned ncompanies, unsigne
         tc_seed_id("9305", i, block);
         tc_json_obj_begin(&j);
         tc_json_kv_str(&j, "id", id);
-        snprintf(text, sizeof(text), "%s %s", W(task_verbs, i), c.name);
+        snprintf(text, sizeof(text), "%s %s", SEED_WORD(task_verbs, i), c.name);
         tc_json_kv_str(&j, "title", text);
-        snprintf(text, sizeof(text), "%s %s before the end of the month.", W(task_verbs, i),
+        snprintf(text, sizeof(text), "%s %s before the end of the month.", SEED_WORD(task_verbs, i),
                  c.name);
         body(&j, block, text);
         snprintf(text, sizeof(text), "2026-%02u-%02uT09:00:00Z", 1 + i % 12, 1 + (i * 11) % 28);
@@ -160,10 +158,10 @@ static int seed_notes(tc_db *db, const tc_model *m, unsigned ncompanies, unsigne
         tc_seed_id("8305", i, block);
         tc_json_obj_begin(&j);
         tc_json_kv_str(&j, "id", id);
-        snprintf(text, sizeof(text), "%s with %s", W(note_topics, i), c.name);
+        snprintf(text, sizeof(text), "%s with %s", SEED_WORD(note_topics, i), c.name);
         tc_json_kv_str(&j, "title", text);
         snprintf(text, sizeof(text), "%s with %s: next steps agreed, follow-up in two weeks.",
-                 W(note_topics, i), c.name);
+                 SEED_WORD(note_topics, i), c.name);
         body(&j, block, text);
         created_by(&j, i + 1);
         tc_json_obj_end(&j);

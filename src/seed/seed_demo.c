@@ -18,8 +18,6 @@
 #define NCUSTOM 10u
 #define ROWS_MAX (16u << 20)
 
-#define W(list, i) (tc_seed_##list[(i) % tc_seed_##list##_count])
-
 void tc_seed_id(const char *kind, unsigned index, char *out)
 {
     unsigned long long tail = 0xba44072a4c58ULL + index;
@@ -65,13 +63,13 @@ void tc_seed_company(unsigned i, seed_company_text *out)
         /* (first, second) is distinct for each of the first 30 * 20 generated names. */
         unsigned g = i - (unsigned)tc_seed_real_companies_count;
         char word[48];
-        snprintf(word, sizeof(word), "%s%s", W(company_first, g),
-                 W(company_second, g / tc_seed_company_first_count));
-        snprintf(out->name, sizeof(out->name), "%s %s", word, W(company_suffix, g));
+        snprintf(word, sizeof(word), "%s%s", SEED_WORD(company_first, g),
+                 SEED_WORD(company_second, g / tc_seed_company_first_count));
+        snprintf(out->name, sizeof(out->name), "%s %s", word, SEED_WORD(company_suffix, g));
         char plain[48];
         slug(word, 0, plain, sizeof(plain));
         snprintf(out->domain, sizeof(out->domain), "%s.com", plain);
-        out->city = W(cities, g);
+        out->city = SEED_WORD(cities, g);
         out->employees = (int)(10 + (g * 7919u) % 5000u);
     }
     slug(out->name, '-', out->slug, sizeof(out->slug));
@@ -176,7 +174,7 @@ static int seed_companies(tc_db *db, const tc_model *m, const tc_object *o, tc_s
         tc_json_kv_int(&j, "annualRecurringRevenueAmountMicros",
                        (int64_t)(1 + (i * 37u) % 200u) * 50000 * 1000000);
         tc_json_kv_str(&j, "annualRecurringRevenueCurrencyCode", "USD");
-        tc_json_kv_str(&j, "tagline", W(taglines, i));
+        tc_json_kv_str(&j, "tagline", SEED_WORD(taglines, i));
         tc_json_key(&j, "workPolicy");
         tc_json_arr_begin(&j);
         tc_json_str(&j, work_options[i % 3]);
@@ -232,8 +230,8 @@ static int seed_people(tc_db *db, const tc_model *m, const tc_object *o, tc_seed
         tc_json_kv_str(&j, "nameLastName", last);
         snprintf(text, sizeof(text), "%s.%s@%s", a, b, c.domain);
         tc_json_kv_str(&j, "emailsPrimaryEmail", text);
-        tc_json_kv_str(&j, "city", W(cities, i * 3));
-        tc_json_kv_str(&j, "jobTitle", W(job_titles, i));
+        tc_json_kv_str(&j, "city", SEED_WORD(cities, i * 3));
+        tc_json_kv_str(&j, "jobTitle", SEED_WORD(job_titles, i));
         tc_json_kv_str(&j, "companyId", company);
         snprintf(text, sizeof(text), "555%07u", (i * 104729u) % 10000000u);
         tc_json_kv_str(&j, "phonesPrimaryPhoneNumber", text);
@@ -241,7 +239,7 @@ static int seed_people(tc_db *db, const tc_model *m, const tc_object *o, tc_seed
         tc_json_kv_str(&j, "phonesPrimaryPhoneCallingCode", "+1");
         snprintf(text, sizeof(text), "https://www.linkedin.com/in/%s-%s", a, b);
         tc_json_kv_str(&j, "linkedinLinkPrimaryLinkUrl", text);
-        snprintf(text, sizeof(text), "%s at %s", W(job_titles, i), c.name);
+        snprintf(text, sizeof(text), "%s at %s", SEED_WORD(job_titles, i), c.name);
         tc_json_kv_str(&j, "intro", text);
         tc_json_key(&j, "workPreference");
         tc_json_arr_begin(&j);
@@ -283,7 +281,7 @@ static int seed_opportunities(tc_db *db, const tc_model *m, const tc_object *o, 
         tc_seed_id("c305", i, id);
         tc_json_obj_begin(&j);
         tc_json_kv_str(&j, "id", id);
-        snprintf(text, sizeof(text), "%s - %s", c.name, W(products, i));
+        snprintf(text, sizeof(text), "%s - %s", c.name, SEED_WORD(products, i));
         tc_json_kv_str(&j, "name", text);
         tc_json_kv_int(&j, "amountAmountMicros", (int64_t)(1 + (i * 37u) % 100u) * 5000 * 1000000);
         tc_json_kv_str(&j, "amountCurrencyCode", "USD");

@@ -71,7 +71,8 @@ void tc_seed_company(unsigned index, seed_company_text *out);
 int tc_seed_activity(tc_db *db, const tc_model *m, unsigned ncompanies, unsigned npeople,
                      unsigned nopportunities, tc_seed_report *r, tc_err *e);
 
-/* Word lists (seed_words.c). */
+/* Word lists (seed_words.c); SEED_WORD(cities, i) is the i-th city, round and round. */
+#define SEED_WORD(list, i) (tc_seed_##list[(i) % tc_seed_##list##_count])
 typedef struct seed_company {
     const char *name, *domain, *city;
     int employees;
