@@ -6,13 +6,14 @@ set -eu
 
 packages="gcc make cmake ninja-build pkg-config
 libpq-dev libevent-dev libjansson-dev libssl-dev libcurl4-openssl-dev liboath-dev
-libcrypt-dev uuid-dev libcmocka-dev postgresql"
+libcrypt-dev uuid-dev libcmocka-dev postgresql python3-jwt"
 
 missing=""
 for p in $packages "$@"; do
 	status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
 	[ "$status" = "installed" ] || missing="$missing $p"
 done
+# python3-jwt: tests/api/pyjwt.test.js checks twentyc's tokens against PyJWT (/usr/bin/python3).
 # The API tests need Node.js (18 or newer: node --test and fetch); any installation will do.
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 
