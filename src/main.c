@@ -142,6 +142,7 @@ static int serve(tc_config *cfg)
     tc_pool *pool = NULL;
     tc_snapshots *snapshots = NULL;
     tc_principals *principals = NULL;
+    tc_perm_cache *perms = NULL;
     tc_listener *listener = NULL;
     tc_server *server = NULL;
     int threads = tc_server_threads(cfg);
@@ -151,10 +152,12 @@ static int serve(tc_config *cfg)
     pool = tc_pool_new(d.conninfo, cfg->core_schema, pool_size);
     snapshots = tc_snapshots_new(cfg->core_schema);
     principals = tc_principals_new();
+    perms = tc_perm_cache_new();
     tc_subscription subs[] = {tc_snapshots_subscription(snapshots),
-                              tc_principals_subscription(principals)};
-    listener = tc_listener_start(d.conninfo, cfg->core_schema, subs, 2);
-    server = tc_server_new(cfg, pool, snapshots, principals, &e);
+                              tc_principals_subscription(principals),
+                              tc_perm_cache_subscription(perms)};
+    listener = tc_listener_start(d.conninfo, cfg->core_schema, subs, 3);
+    server = tc_server_new(cfg, pool, snapshots, principals, perms, &e);
     if (!server)
         goto out;
     print_banner(cfg, &d, threads);
@@ -168,6 +171,7 @@ out:
     tc_server_free(server);
     tc_listener_stop(listener);
     tc_principals_free(principals);
+    tc_perm_cache_free(perms);
     tc_snapshots_free(snapshots);
     tc_pool_free(pool);
     close_database(&d);

@@ -36,6 +36,7 @@ struct tc_server {
     tc_pool *pool;
     tc_snapshots *snapshots;
     tc_principals *principals;
+    tc_perm_cache *perms;
     struct tc_password_pool *passwords;        /* bcrypt off the HTTP threads */
     struct tc_throttle *by_email, *by_address; /* failed sign-ins */
     int nthreads;
@@ -60,5 +61,15 @@ void tc_http_common_headers(struct evhttp_request *ev, const char *id, bool clos
 #define TC_LOGIN_FAILURES_PER_EMAIL 5
 #define TC_LOGIN_FAILURES_PER_ADDRESS 20
 #define TC_LOGIN_THROTTLE_WINDOW_S (15 * 60)
+
+/* guard.c: who is calling and what they may see, for every authenticated route. Each answers
+ * the request itself (Twenty's shapes) when it returns false or NULL. */
+/* The principal from the Authorization header (never from the query string), through the
+ * principal cache. */
+bool tc_guard_principal(tc_req *req, tc_principal *p);
+/* The current snapshot of workspace_id, held until the request ends. */
+const tc_snapshot *tc_guard_snapshot(tc_req *req, const char *workspace_id);
+/* The permission view of p's role over s, held until the request ends. */
+const tc_perm_view *tc_guard_view(tc_req *req, const tc_principal *p, const tc_snapshot *s);
 
 #endif

@@ -19,6 +19,9 @@ void tc_auth_2fa_verify(tc_req *req);    /* POST /auth/2fa/verify */
 void tc_auth_2fa_list(tc_req *req);      /* GET /auth/2fa */
 void tc_auth_2fa_delete(tc_req *req);    /* POST /auth/2fa/delete */
 
+/* permissions.c */
+void tc_auth_permissions(tc_req *req); /* GET /auth/permissions (currentUserWorkspace) */
+
 /* metadata.c: /rest/metadata/objects and /rest/metadata/fields */
 void tc_metadata_list_objects(tc_req *req);
 void tc_metadata_get_object(tc_req *req);

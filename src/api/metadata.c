@@ -6,7 +6,6 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "api/api_int.h"
 #include "api/handlers.h"
@@ -18,27 +17,6 @@
 #define PAGE_MAX 1000
 
 /* --- answers in the shapes Twenty uses on these routes ---------------------------------------- */
-
-/* The auth middleware's shape: {"statusCode","messages","error":<AuthExceptionCode>}. */
-static void reply_auth_error(tc_req *req, int status, const char *code, const char *message)
-{
-    tc_buf b;
-    tc_json j;
-    tc_buf_init(&b, 2048);
-    tc_json_init(&j, &b);
-    tc_json_obj_begin(&j);
-    tc_json_key(&j, "statusCode");
-    tc_json_int(&j, status);
-    tc_json_key(&j, "messages");
-    tc_json_arr_begin(&j);
-    tc_json_str(&j, message);
-    tc_json_arr_end(&j);
-    tc_json_key(&j, "error");
-    tc_json_str(&j, code);
-    tc_json_obj_end(&j);
-    tc_reply_json(req, status, &b);
-    tc_buf_fini(&b);
-}
 
 /* NestJS's own shape for HttpExceptions that reach its default filter:
  * {"message","error":"Bad Request","statusCode":400}. */
@@ -131,60 +109,26 @@ static void reply_change_error(tc_req *req, const tc_err *e, const char *metadat
 
 /* --- authentication and the snapshot ------------------------------------------------------- */
 
-/* The request's principal, or false after answering as Twenty's REST middleware does. */
+/* The request's principal when it may use the metadata API, or false after answering: every
+ * route, reads included, is behind SettingsPermissionGuard(DATA_MODEL) (spec api §7). */
 static bool principal_or_respond(tc_req *req, tc_principal *p)
 {
+    if (!tc_guard_principal(req, p))
+        return false;
+    if (p->data_model)
+        return true;
     tc_err e;
-    tc_err_clear(&e);
-    const char *auth = tc_req_header(req, "Authorization");
-    if (!auth || !*auth) {
-        reply_auth_error(req, 403, "FORBIDDEN_EXCEPTION", "Missing authentication token");
-        return false;
-    }
-    tc_db *db = tc_req_db(req, &e);
-    if (!db) {
-        tc_reply_error(req, &e);
-        return false;
-    }
-    tc_server *s = req->thread->server;
-    if (tc_principal_resolve(s->principals, db, auth, s->cfg->app_secret, time(NULL), p, &e) ==
-        0) {
-        if (p->data_model)
-            return true;
-        /* SettingsPermissionGuard(DATA_MODEL), reads included (spec api §7). */
-        tc_err_set(&e, TC_E_FORBIDDEN, "User does not have permission");
-        snprintf(e.reason, sizeof(e.reason), "PERMISSION_DENIED");
-        tc_reply_error(req, &e);
-        return false;
-    }
-    if (e.code == TC_E_DB_UNAVAILABLE || e.code == TC_E_INTERNAL)
-        tc_reply_error(req, &e);
-    else if (e.code == TC_E_FORBIDDEN)
-        reply_auth_error(req, 403, "FORBIDDEN_EXCEPTION", e.message);
-    else
-        reply_auth_error(req, 401, "UNAUTHENTICATED", e.message);
+    tc_err_set(&e, TC_E_FORBIDDEN, "User does not have permission");
+    snprintf(e.reason, sizeof(e.reason), "PERMISSION_DENIED");
+    tc_reply_error(req, &e);
     return false;
-}
-
-static void release_snapshot(void *s)
-{
-    tc_snapshot_release(s);
 }
 
 /* The workspace's current model, held until the request ends; NULL after answering. */
 static const tc_model *model_or_respond(tc_req *req, const tc_principal *p)
 {
-    tc_err e;
-    tc_err_clear(&e);
-    tc_db *db = tc_req_db(req, &e);
-    const tc_snapshot *s =
-        db ? tc_snapshot_get(req->thread->server->snapshots, db, p->workspace_id, &e) : NULL;
-    if (!s) {
-        tc_reply_error(req, &e);
-        return NULL;
-    }
-    tc_arena_defer(req->arena, release_snapshot, (void *)s);
-    return s->model;
+    const tc_snapshot *s = tc_guard_snapshot(req, p->workspace_id);
+    return s ? s->model : NULL;
 }
 
 /* The :id of the route, or NULL after answering Nest's ParseUUIDPipe error. */

@@ -13,6 +13,7 @@ const tc_route tc_routes[] = {
     {TC_POST, "/auth/logout", tc_auth_logout},
     {TC_POST, "/auth/otp", tc_auth_otp},
     {TC_POST, "/auth/signup", tc_auth_signup},
+    {TC_GET, "/auth/permissions", tc_auth_permissions},
     {TC_GET, "/auth/2fa", tc_auth_2fa_list},
     {TC_POST, "/auth/2fa/provision", tc_auth_2fa_provision},
     {TC_POST, "/auth/2fa/verify", tc_auth_2fa_verify},

@@ -39,6 +39,12 @@ static void unref(shared *sh)
     }
 }
 
+const tc_snapshot *tc_snapshot_retain(const tc_snapshot *s)
+{
+    atomic_fetch_add(&((shared *)(void *)s)->refs, 1);
+    return s;
+}
+
 void tc_snapshot_release(const tc_snapshot *s)
 {
     /* s is the first member of its shared block. */

@@ -33,6 +33,8 @@ void tc_snapshots_free(tc_snapshots *c);
 const tc_snapshot *tc_snapshot_get(tc_snapshots *c, tc_db *db, const char *workspace_id,
                                    tc_err *e);
 void tc_snapshot_release(const tc_snapshot *s);
+/* Another reference to s, for a structure that outlives the caller's (returns s). */
+const tc_snapshot *tc_snapshot_retain(const tc_snapshot *s);
 
 /* Drops the cached snapshot of workspace_id if older than version (the instance that made a
  * change calls this at once; others learn it through the listener). */

@@ -1,8 +1,8 @@
 -- twentyc core schema, version 5: every change that can alter who a Bearer token stands for, or
 -- what its role may do, announces itself on channel twentyc_auth with the workspace's id ('' for
--- a user, who may belong to several), so each instance's principal cache drops what it holds for
--- that workspace (src/auth/principals.h). pg_notify folds identical payloads of one transaction
--- into one notification, delivered at commit.
+-- a user, who may belong to several), so each instance's principal cache (src/auth/principals.h)
+-- and permission-view cache (src/perm/cache.h) drop what they hold for that workspace.
+-- pg_notify folds identical payloads of one transaction into one notification, at commit.
 
 CREATE FUNCTION auth_changed_in_workspace() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -29,6 +29,10 @@ CREATE TRIGGER "auth_changed" AFTER INSERT OR UPDATE OR DELETE ON "role"
 CREATE TRIGGER "auth_changed" AFTER INSERT OR UPDATE OR DELETE ON "roleTarget"
     FOR EACH ROW EXECUTE FUNCTION auth_changed_in_workspace();
 CREATE TRIGGER "auth_changed" AFTER INSERT OR UPDATE OR DELETE ON "permissionFlag"
+    FOR EACH ROW EXECUTE FUNCTION auth_changed_in_workspace();
+CREATE TRIGGER "auth_changed" AFTER INSERT OR UPDATE OR DELETE ON "objectPermission"
+    FOR EACH ROW EXECUTE FUNCTION auth_changed_in_workspace();
+CREATE TRIGGER "auth_changed" AFTER INSERT OR UPDATE OR DELETE ON "fieldPermission"
     FOR EACH ROW EXECUTE FUNCTION auth_changed_in_workspace();
 CREATE TRIGGER "auth_changed" AFTER INSERT OR UPDATE OR DELETE ON "userWorkspace"
     FOR EACH ROW EXECUTE FUNCTION auth_changed_in_workspace();
