@@ -25,6 +25,7 @@ test: asan
 bench: all
 	@bench/health.sh
 	@bench/workspace.sh
+	@bench/auth.sh
 
 deps:
 	@scripts/deps.sh
