@@ -15,6 +15,7 @@
 #include "db/listener.h"
 #include "db/migrate.h"
 #include "auth/apikey.h"
+#include "auth/role.h"
 #include "auth/user.h"
 #include "db/pool.h"
 #include "meta/doctor.h"
@@ -41,6 +42,10 @@ static const char usage[] =
     "  apikey revoke ID\n"
     "  user create --email E --password P --workspace ID [--role ROLE] [--first-name F]\n"
     "             [--last-name L]   add a user to a workspace (role Member unless told)\n"
+    "  role create --workspace ID --label L [--like ROLE]\n"
+    "             a custom role with ROLE's permissions (Member unless told); prints its id\n"
+    "  role assign --workspace ID --role L (--user EMAIL | --apikey ID)\n"
+    "             give a member or an API key another role\n"
     "  seed dev   Twenty's development seed: Apple and YCombinator, tim@apple.dev and the\n"
     "             other seed users (password tim@apple.dev), demo records; idempotent\n"
     "  doctor [--workspace ID]\n"
@@ -390,12 +395,47 @@ static int user_command(tc_config *cfg, int argc, char **argv)
     return rc;
 }
 
+static int role_command(tc_config *cfg, int argc, char **argv)
+{
+    const char *sub = argc > 2 ? argv[2] : "";
+    static const char *const names[] = {"--workspace", "--label", "--like",
+                                        "--role",      "--user",  "--apikey"};
+    const char *v[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
+    bool create = strcmp(sub, "create") == 0, assign = strcmp(sub, "assign") == 0;
+    if ((!create && !assign) || parse_options(argc, argv, 3, names, v, 6) < 0 || !v[0] ||
+        (create && (!v[1] || v[3] || v[4] || v[5])) ||
+        (assign && (!v[3] || v[1] || v[2] || !v[4] == !v[5]))) {
+        fprintf(stderr, "twentyc: usage: twentyc role create --workspace ID --label L "
+                        "[--like ROLE] | assign --workspace ID --role L (--user EMAIL | "
+                        "--apikey ID)\n");
+        return EXIT_USAGE;
+    }
+    tc_err e;
+    tc_err_clear(&e);
+    database d;
+    int rc = EXIT_SUCCESS;
+    tc_db *db = admin_connect(cfg, &d, &e);
+    char id[TC_UUID_STR_LEN + 1];
+    if (!db)
+        rc = fail(&e);
+    else if (create && tc_role_create(db, v[0], v[1], v[2] ? v[2] : "Member", id, &e) < 0)
+        rc = fail(&e);
+    else if (create)
+        printf("%s\n", id);
+    else if (tc_role_assign(db, v[0], v[3], v[4], v[5], &e) < 0)
+        rc = fail(&e);
+    tc_db_close(db);
+    close_database(&d);
+    return rc;
+}
+
 static int seed_command(tc_config *cfg, int argc, char **argv)
 {
     static const char seed_usage[] =
         "usage: twentyc seed dev\n"
         "Creates Twenty's development seed (spec/twenty-dev-seed.md) with Twenty's ids: the Apple\n"
-        "and YCombinator workspaces, tim@apple.dev, jony.ive@apple.dev, phil.schiler@apple.dev and\n"
+        "and YCombinator workspaces, tim@apple.dev, jony.ive@apple.dev, phil.schiler@apple.dev "
+        "and\n"
         "jane.austen@apple.dev (password tim@apple.dev), their roles, the API key\n"
         "20202020-f401-4d8a-a731-64d007c27bad, custom objects pet, rocket and surveyResult, and\n"
         "demo companies, people, opportunities, tasks and notes in Apple. What exists is left\n"
@@ -450,10 +490,11 @@ int main(int argc, char **argv)
     }
     bool workspace = strcmp(cmd, "workspace") == 0, doctor = strcmp(cmd, "doctor") == 0,
          apikey = strcmp(cmd, "apikey") == 0, user = strcmp(cmd, "user") == 0,
-         seed = strcmp(cmd, "seed") == 0;
-    bool known = workspace || doctor || apikey || user || seed || strcmp(cmd, "serve") == 0 ||
-                 strcmp(cmd, "migrate") == 0 || strcmp(cmd, "config") == 0;
-    if (!known || (argc > 2 && !workspace && !doctor && !apikey && !user && !seed)) {
+         seed = strcmp(cmd, "seed") == 0, role = strcmp(cmd, "role") == 0;
+    bool known = workspace || doctor || apikey || user || seed || role ||
+                 strcmp(cmd, "serve") == 0 || strcmp(cmd, "migrate") == 0 ||
+                 strcmp(cmd, "config") == 0;
+    if (!known || (argc > 2 && !workspace && !doctor && !apikey && !user && !seed && !role)) {
         fprintf(stderr, "twentyc: %s '%s'; see twentyc --help\n",
                 known ? "unexpected argument" : "unknown command", known ? argv[2] : cmd);
         return EXIT_USAGE;
@@ -480,6 +521,8 @@ int main(int argc, char **argv)
         rc = apikey_command(&cfg, argc, argv);
     } else if (user) {
         rc = user_command(&cfg, argc, argv);
+    } else if (role) {
+        rc = role_command(&cfg, argc, argv);
     } else if (seed) {
         rc = seed_command(&cfg, argc, argv);
     } else {

@@ -91,9 +91,89 @@ describe('standard roles', () => {
       // A DATA_MODEL permission flag grants it to a role without the settings flag.
       sql(`INSERT INTO core."permissionFlag" ("roleId", flag, "workspaceId")
         SELECT id, 'DATA_MODEL', "workspaceId" FROM core.role WHERE "workspaceId" = '${workspace}' AND label = 'Member'`);
-      assert.equal((await get('Member')).status, 200);
+      // Principals are cached; the flag reaches the cache by NOTIFY, within a second.
+      assert.ok(await h.waitFor(async () => (await get('Member')).status === 200, 1000, 20), 'Member gains DATA_MODEL');
     } finally {
       await srv.stop();
     }
+  });
+});
+
+describe('custom roles and assignment', () => {
+  let cluster;
+  let workspace;
+  let srv;
+  const env = () => ({ PG_DATABASE_URL: cluster.url, APP_SECRET: 'test-secret' });
+  const sql = (q) => cluster.psql(q).trim();
+  const cli = (args) => h.runCli(args, { env: env() });
+  const get = (token) => h.request(srv.base, '/rest/metadata/objects?limit=1', { headers: { Authorization: `Bearer ${token}` } });
+  const perms = async (token) => (await h.request(srv.base, '/auth/permissions', { headers: { Authorization: `Bearer ${token}` } })).json;
+
+  before(async () => {
+    cluster = await h.startCluster();
+    const ws = await cli(['workspace', 'create', '--name', 'Custom']);
+    assert.equal(ws.code, 0, ws.stderr);
+    workspace = ws.stdout.trim();
+    srv = await h.startServer({ env: env() });
+  });
+
+  after(async () => {
+    if (srv) await srv.stop();
+    if (cluster) await cluster.destroy();
+  });
+
+  it('role create copies another role\'s permissions into an editable custom role; labels are unique', async () => {
+    const made = await cli(['role', 'create', '--workspace', workspace, '--label', 'Readers', '--like', 'Guest']);
+    assert.equal(made.code, 0, made.stderr);
+    const row = sql(`SELECT label || ':' || "isEditable" || ':' || ("standardId" IS NULL) || ':' || "canReadAllObjectRecords" || ':' || "canUpdateAllObjectRecords"
+      FROM core.role WHERE id = '${made.stdout.trim()}'`);
+    assert.equal(row, 'Readers:true:true:true:false');
+    const again = await cli(['role', 'create', '--workspace', workspace, '--label', 'Readers']);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already exists/);
+    const unknown = await cli(['role', 'create', '--workspace', workspace, '--label', 'X', '--like', 'Nope']);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /Role Nope not found/);
+    assert.equal(sql(`SELECT count(*) FROM core.role WHERE "workspaceId" = '${workspace}'`), '4');
+  });
+
+  it('role assign moves an API key to another role; every request sees it within a second', async () => {
+    const key = await cli(['apikey', 'create', '--workspace', workspace, '--name', 'k', '--role', 'Readers']);
+    assert.equal(key.code, 0, key.stderr);
+    const [id, token] = key.stdout.trim().split('\n');
+    assert.equal((await get(token)).status, 403);
+    assert.deepEqual((await perms(token)).objectsPermissions[0].canUpdateObjectRecords, false);
+    const moved = await cli(['role', 'assign', '--workspace', workspace, '--role', 'Admin', '--apikey', id]);
+    assert.equal(moved.code, 0, moved.stderr);
+    assert.equal(sql(`SELECT count(*) FROM core."roleTarget" WHERE "apiKeyId" = '${id}'`), '1', 'one role per key');
+    const t0 = Date.now();
+    assert.ok(await h.waitFor(async () => (await get(token)).status === 200, 5000, 20));
+    assert.ok(Date.now() - t0 < 1000);
+    assert.equal((await perms(token)).objectsPermissions[0].canUpdateObjectRecords, true);
+  });
+
+  it('role assign gives a member another role; refusals change nothing', async () => {
+    const u = await cli(['user', 'create', '--email', 'm@example.com', '--password', 'member-pass', '--workspace', workspace]);
+    assert.equal(u.code, 0, u.stderr);
+    const roleOf = () => sql(`SELECT r.label FROM core."roleTarget" t JOIN core.role r ON r.id = t."roleId"
+      JOIN core."userWorkspace" uw ON uw.id = t."userWorkspaceId" WHERE uw."userId" = '${u.stdout.trim()}'`);
+    assert.equal(roleOf(), 'Member');
+    const ok = await cli(['role', 'assign', '--workspace', workspace, '--role', 'Readers', '--user', 'M@example.com']);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.equal(roleOf(), 'Readers');
+    sql(`UPDATE core.role SET "canBeAssignedToUsers" = false WHERE "workspaceId" = '${workspace}' AND label = 'Guest'`);
+    for (const [args, message] of [
+      [['--role', 'Guest', '--user', 'm@example.com'], /cannot be assigned to users/],
+      [['--role', 'Nope', '--user', 'm@example.com'], /Role Nope not found/],
+      [['--role', 'Admin', '--user', 'nobody@example.com'], /Member nobody@example.com not found/],
+      [['--role', 'Admin', '--apikey', '00000000-0000-4000-8000-000000000000'], /API key .* not found/],
+    ]) {
+      const res = await cli(['role', 'assign', '--workspace', workspace, ...args]);
+      assert.equal(res.code, 1, args.join(' '));
+      assert.match(res.stderr, message);
+    }
+    assert.equal(roleOf(), 'Readers');
+    const usage = await cli(['role', 'assign', '--workspace', workspace, '--role', 'Admin']);
+    assert.equal(usage.code, 2);
   });
 });
