@@ -39,6 +39,8 @@ static const char usage[] =
     "  workspace delete ID\n"
     "  apikey create --workspace ID --name NAME [--role ROLE] [--expires YYYY-MM-DD]\n"
     "             create an API key; prints its id and token\n"
+    "  apikey list --workspace ID\n"
+    "             id, name, role, expiry and revocation of each key\n"
     "  apikey revoke ID\n"
     "  user create --email E --password P --workspace ID [--role ROLE] [--first-name F]\n"
     "             [--last-name L]   add a user to a workspace (role Member unless told)\n"
@@ -333,13 +335,15 @@ static int apikey_command(tc_config *cfg, int argc, char **argv)
     const char *sub = argc > 2 ? argv[2] : "";
     static const char *const names[] = {"--workspace", "--name", "--expires", "--role"};
     const char *values[4] = {NULL, NULL, NULL, NULL};
-    bool create = strcmp(sub, "create") == 0, revoke = strcmp(sub, "revoke") == 0;
+    bool create = strcmp(sub, "create") == 0, revoke = strcmp(sub, "revoke") == 0,
+         list = strcmp(sub, "list") == 0;
     int64_t expires = 0;
-    if ((!create && !revoke) || (revoke && argc != 4) ||
+    if ((!create && !revoke && !list) || (revoke && argc != 4) ||
+        (list && (argc != 5 || strcmp(argv[3], "--workspace") != 0)) ||
         (create && (parse_options(argc, argv, 3, names, values, 4) < 0 || !values[0] ||
                     !values[1] || (values[2] && (expires = parse_date(values[2])) < 0)))) {
         fprintf(stderr, "twentyc: usage: twentyc apikey create --workspace ID --name NAME "
-                        "[--role ROLE] [--expires YYYY-MM-DD] | revoke ID\n");
+                        "[--role ROLE] [--expires YYYY-MM-DD] | list --workspace ID | revoke ID\n");
         return EXIT_USAGE;
     }
     tc_err e;
@@ -357,6 +361,9 @@ static int apikey_command(tc_config *cfg, int argc, char **argv)
             rc = fail(&e);
         else
             printf("%s\n%s\n", id, token);
+    } else if (list) {
+        if (tc_apikey_list(db, argv[4], stdout, &e) < 0)
+            rc = fail(&e);
     } else if (tc_apikey_revoke(db, argv[3], &e) < 0) {
         rc = fail(&e);
     } else {

@@ -68,6 +68,41 @@ int tc_apikey_create(tc_db *db, tc_arena *a, const char *app_secret, const char 
     return tc_jwt_sign(a, &c, app_secret, token, e);
 }
 
+int tc_apikey_list(tc_db *db, const char *workspace_id, FILE *out, tc_err *e)
+{
+    tc_uuid ws;
+    if (tc_uuid_parse(workspace_id, strlen(workspace_id), &ws) < 0)
+        return tc_err_set(e, TC_E_BAD_REQUEST, "Invalid workspace id: %s", workspace_id);
+    const char *p[] = {workspace_id};
+    PGresult *r = tc_db_query(
+        db,
+        "SELECT w.\"id\" IS NOT NULL, k.\"id\", k.\"name\", coalesce(r.\"label\", '-'),"
+        " to_char(k.\"expiresAt\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+        " coalesce(to_char(k.\"revokedAt\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+        "'-')"
+        " FROM (SELECT $1::uuid AS id) q LEFT JOIN \"workspace\" w ON w.\"id\" = q.\"id\""
+        " LEFT JOIN \"apiKey\" k ON k.\"workspaceId\" = w.\"id\" AND k.\"deletedAt\" IS NULL"
+        " LEFT JOIN \"roleTarget\" t ON t.\"apiKeyId\" = k.\"id\""
+        " LEFT JOIN \"role\" r ON r.\"id\" = t.\"roleId\""
+        " ORDER BY k.\"createdAt\" DESC, k.\"id\"",
+        1, p, e);
+    if (!r)
+        return -1;
+    int rc = 0;
+    if (strcmp(PQgetvalue(r, 0, 0), "t") != 0) {
+        rc = tc_err_set(e, TC_E_NOT_FOUND, "Workspace %s not found", workspace_id);
+    } else {
+        for (int i = 0; i < PQntuples(r); i++) {
+            if (PQgetisnull(r, i, 1))
+                continue; /* a workspace without keys */
+            fprintf(out, "%s\t%s\t%s\t%s\t%s\n", PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
+                    PQgetvalue(r, i, 3), PQgetvalue(r, i, 4), PQgetvalue(r, i, 5));
+        }
+    }
+    PQclear(r);
+    return rc;
+}
+
 int tc_apikey_revoke(tc_db *db, const char *id, tc_err *e)
 {
     tc_uuid u;

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "base/arena.h"
 #include "base/uuid.h"
@@ -30,6 +31,11 @@ typedef struct tc_principal {
 int tc_apikey_create(tc_db *db, tc_arena *a, const char *app_secret, const char *workspace_id,
                      const char *name, const char *role, int64_t expires_at, char **token,
                      char *id_out, tc_err *e);
+
+/* Writes one line per key of workspace_id to out, newest first: id, name, role label, expiresAt
+ * and revokedAt (ISO 8601, "-" when not revoked), tab-separated. TC_E_NOT_FOUND for an unknown
+ * workspace. */
+int tc_apikey_list(tc_db *db, const char *workspace_id, FILE *out, tc_err *e);
 
 /* Sets revokedAt on key id. TC_E_NOT_FOUND when there is no such key. */
 int tc_apikey_revoke(tc_db *db, const char *id, tc_err *e);

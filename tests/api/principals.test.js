@@ -5,6 +5,7 @@
 // cluster, as two instances behind a load balancer would.
 
 const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
 const { describe, it, before, after } = require('node:test');
 const h = require('./harness');
@@ -114,5 +115,35 @@ describe('principal cache', () => {
     sql(`UPDATE core."userWorkspace" SET "deletedAt" = now() WHERE "workspaceId" = '${workspace}'
       AND "userId" = (SELECT id FROM core."user" WHERE email = '${email}')`);
     assert.ok(await untilStatus(access, 401) < 1000);
+  });
+
+  // Tokens signed with the server's secret (Twenty's recipe) but naming a workspace the key or
+  // the user does not belong to: each is refused, and nothing of workspace A is shown on B.
+  it('a key or a user of workspace A never acts on workspace B', async () => {
+    const b64url = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const sign = (payload) => {
+      const key = crypto.createHash('sha256').update('test-secret' + payload.workspaceId + payload.type).digest('hex');
+      const input = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}`;
+      return `${input}.${crypto.createHmac('sha256', key).update(input).digest('base64url')}`;
+    };
+    const other = await h.runCli(['workspace', 'create', '--name', 'Other'], { env: env() });
+    assert.equal(other.code, 0, other.stderr);
+    const B = other.stdout.trim();
+    const now = Math.floor(Date.now() / 1000);
+    const key = await newKey();
+    assert.equal((await get(servers[0], key.token)).status, 200);
+    const keyOnB = sign({ sub: B, workspaceId: B, type: 'API_KEY', jti: key.id, iat: now, exp: now + 600 });
+    const u = await h.runCli(['user', 'create', '--email', 'a-only@example.com', '--password', 'a-only-pass', '--workspace', workspace, '--role', 'Admin'], { env: env() });
+    assert.equal(u.code, 0, u.stderr);
+    const userId = u.stdout.trim();
+    const uw = sql(`SELECT id FROM core."userWorkspace" WHERE "userId" = '${userId}'`);
+    const userOnA = sign({ sub: userId, userId, workspaceId: workspace, userWorkspaceId: uw, type: 'ACCESS', iat: now, exp: now + 600 });
+    const userOnB = sign({ sub: userId, userId, workspaceId: B, userWorkspaceId: uw, type: 'ACCESS', iat: now, exp: now + 600 });
+    assert.equal((await get(servers[0], userOnA)).status, 200);
+    for (const [what, token] of [['key of A naming B', keyOnB], ['user of A naming B', userOnB]]) {
+      const res = await get(servers[0], token);
+      assert.equal(res.status, 401, `${what}: ${res.text}`);
+      assert.ok(!res.text.includes(workspace), what);
+    }
   });
 });

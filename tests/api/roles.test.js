@@ -61,6 +61,19 @@ describe('standard roles', () => {
     const byKey = sql(`SELECT string_agg(t."apiKeyId" || '=' || r.label, ',' ORDER BY r.label)
       FROM core."roleTarget" t JOIN core.role r ON r.id = t."roleId" WHERE t."workspaceId" = '${workspace}'`);
     assert.equal(byKey, `${adminId}=Admin,${guestId}=Guest`);
+    // apikey list: id, name, role, expiry, revocation; newest first.
+    const revoke = await h.runCli(['apikey', 'revoke', guestId], { env: env() });
+    assert.equal(revoke.code, 0, revoke.stderr);
+    const list = await h.runCli(['apikey', 'list', '--workspace', workspace], { env: env() });
+    assert.equal(list.code, 0, list.stderr);
+    const rows = list.stdout.trim().split('\n').map((l) => l.split('\t'));
+    assert.deepEqual(rows.map((r) => r.slice(0, 3)), [[guestId, 'g', 'Guest'], [adminId, 'a', 'Admin']]);
+    assert.match(rows[0][3], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.match(rows[0][4], /^\d{4}-.*Z$/, 'revoked');
+    assert.equal(rows[1][4], '-', 'not revoked');
+    const none = await h.runCli(['apikey', 'list', '--workspace', '00000000-0000-4000-8000-000000000000'], { env: env() });
+    assert.equal(none.code, 1);
+    assert.match(none.stderr, /Workspace .* not found/);
   });
 
   it('the metadata API needs DATA_MODEL: Admin passes, Member and Guest get 403', async () => {
