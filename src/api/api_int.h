@@ -67,6 +67,9 @@ void tc_http_common_headers(struct evhttp_request *ev, const char *id, bool clos
 /* The principal from the Authorization header (never from the query string), through the
  * principal cache. */
 bool tc_guard_principal(tc_req *req, tc_principal *p);
+/* The same for the core REST API, whose guard answers every failure with Nest's 403
+ * "Forbidden resource" (spec api §1.1). */
+bool tc_guard_principal_core(tc_req *req, tc_principal *p);
 /* The current snapshot of workspace_id, held until the request ends. */
 const tc_snapshot *tc_guard_snapshot(tc_req *req, const char *workspace_id);
 /* The permission view of p's role over s, held until the request ends. */

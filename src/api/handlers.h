@@ -19,6 +19,10 @@ void tc_auth_2fa_verify(tc_req *req);    /* POST /auth/2fa/verify */
 void tc_auth_2fa_list(tc_req *req);      /* GET /auth/2fa */
 void tc_auth_2fa_delete(tc_req *req);    /* POST /auth/2fa/delete */
 
+/* rest.c: records (core REST API) */
+void tc_rest_find_many(tc_req *req); /* GET /rest/:object */
+void tc_rest_find_one(tc_req *req);  /* GET /rest/:object/:id */
+
 /* permissions.c */
 void tc_auth_permissions(tc_req *req); /* GET /auth/permissions (currentUserWorkspace) */
 
@@ -33,5 +37,9 @@ void tc_metadata_get_field(tc_req *req);
 void tc_metadata_create_field(tc_req *req);
 void tc_metadata_update_field(tc_req *req);
 void tc_metadata_delete_field(tc_req *req);
+
+/* openapi.c: public; a valid Bearer token personalises the document */
+void tc_openapi_core(tc_req *req);     /* GET /open-api/core, /rest/open-api/core */
+void tc_openapi_metadata(tc_req *req); /* GET /open-api/metadata, /rest/open-api/metadata */
 
 #endif

@@ -18,6 +18,10 @@ const tc_route tc_routes[] = {
     {TC_POST, "/auth/2fa/provision", tc_auth_2fa_provision},
     {TC_POST, "/auth/2fa/verify", tc_auth_2fa_verify},
     {TC_POST, "/auth/2fa/delete", tc_auth_2fa_delete},
+    {TC_GET, "/open-api/core", tc_openapi_core},
+    {TC_GET, "/rest/open-api/core", tc_openapi_core},
+    {TC_GET, "/open-api/metadata", tc_openapi_metadata},
+    {TC_GET, "/rest/open-api/metadata", tc_openapi_metadata},
     {TC_GET, "/rest/metadata/objects", tc_metadata_list_objects},
     {TC_POST, "/rest/metadata/objects", tc_metadata_create_object},
     {TC_GET, "/rest/metadata/objects/:id", tc_metadata_get_object},
@@ -28,6 +32,9 @@ const tc_route tc_routes[] = {
     {TC_GET, "/rest/metadata/fields/:id", tc_metadata_get_field},
     {TC_PATCH | TC_PUT, "/rest/metadata/fields/:id", tc_metadata_update_field},
     {TC_DELETE, "/rest/metadata/fields/:id", tc_metadata_delete_field},
+    /* Records last: these patterns match any /rest/x and /rest/x/y. */
+    {TC_GET, "/rest/:object", tc_rest_find_many},
+    {TC_GET, "/rest/:object/:id", tc_rest_find_one},
 };
 
 const size_t tc_routes_count = TC_COUNT(tc_routes);

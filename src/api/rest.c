@@ -1,0 +1,240 @@
+/* Twenty's core REST API for records (spec/twenty-api.md §1), read side: GET /rest/{plural}
+ * (findMany) and GET /rest/{plural}/{id} (findOne) for every object of the caller's workspace,
+ * from its snapshot and the caller's permission view, with no per-object code. Unreadable
+ * objects answer 403, unreadable fields are left out (§7). */
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api_int.h"
+#include "api/handlers.h"
+#include "base/json.h"
+#include "query/shape.h"
+#include "query/sql.h"
+
+#define SQL_MAX (256 * 1024)
+#define BODY_MAX (64 * 1024 * 1024) /* a page of TC_QUERY_MAX_RECORDS large records */
+
+/* The object named by the path's first segment (its plural name), or NULL after answering
+ * Twenty's 400s (§1.3). */
+static const tc_object *object_or_respond(tc_req *req, const tc_model *m, const char *name)
+{
+    for (size_t i = 0; i < m->nobjects; i++) {
+        if (strcmp(m->objects[i]->name_plural, name) == 0)
+            return m->objects[i];
+    }
+    tc_err e;
+    const tc_object *singular = tc_model_object(m, name);
+    if (singular)
+        tc_err_set(&e, TC_E_BAD_REQUEST, "object '%s' not found. Did you mean '%s'?", name,
+                   singular->name_plural);
+    else
+        tc_err_set(&e, TC_E_BAD_REQUEST, "object '%s' not found. eg: companies", name);
+    tc_reply_error(req, &e);
+    return NULL;
+}
+
+/* Principal, snapshot, object, and the right to read it; false after answering. */
+static bool readable_or_respond(tc_req *req, tc_find *f, tc_principal *p, const tc_model **m)
+{
+    const tc_snapshot *s;
+    const tc_perm_view *v;
+    const tc_object *o;
+    if (!tc_guard_principal_core(req, p) || !(s = tc_guard_snapshot(req, p->workspace_id)) ||
+        !(o = object_or_respond(req, s->model, req->params[0])) ||
+        !(v = tc_guard_view(req, p, s)))
+        return false;
+    if (!tc_perm_object(v, o).read) {
+        tc_err e;
+        tc_err_set(&e, TC_E_FORBIDDEN, "User does not have permission");
+        snprintf(e.reason, sizeof(e.reason), "PERMISSION_DENIED");
+        tc_reply_error(req, &e);
+        return false;
+    }
+    *m = s->model;
+    tc_find_init(f, req->arena, v, o);
+    return true;
+}
+
+/* Query parameters this version does not read yet: refused rather than ignored. */
+static bool unsupported_or_respond(tc_req *req)
+{
+    static const char *const later[] = {"filter", "order_by", "starting_after", "ending_before",
+                                        "fields"};
+    for (size_t i = 0; i < sizeof(later) / sizeof(later[0]); i++) {
+        if (tc_req_query(req, later[i])) {
+            tc_reply_errorf(req, TC_E_BAD_REQUEST, "'%s' is not supported by twentyc yet",
+                            later[i]);
+            return false;
+        }
+    }
+    const char *depth = tc_req_query(req, "depth");
+    if (depth && strcmp(depth, "0") != 0) {
+        tc_reply_errorf(req, TC_E_BAD_REQUEST, "'depth=%s' parameter invalid. Allowed values are 0",
+                        depth);
+        return false;
+    }
+    return true;
+}
+
+/* limit: an integer >= 0, clamped to TC_QUERY_MAX_RECORDS (§1.4). */
+static bool limit_or_respond(tc_req *req, tc_find *f)
+{
+    const char *text = tc_req_query(req, "limit");
+    if (!text)
+        return true;
+    char *end;
+    long n = strtol(text, &end, 10);
+    if (!*text || *end || n < 0) {
+        tc_err e;
+        tc_err_set(&e, TC_E_BAD_REQUEST, "limit '%s' is invalid. Should be an integer", text);
+        snprintf(e.reason, sizeof(e.reason), "INVALID_LIMIT_QUERY_PARAM");
+        tc_reply_error(req, &e);
+        return false;
+    }
+    f->limit = n > TC_QUERY_MAX_RECORDS ? TC_QUERY_MAX_RECORDS : (int)n;
+    return true;
+}
+
+static PGresult *run_or_respond(tc_req *req, const tc_sql *q)
+{
+    tc_err e;
+    tc_err_clear(&e);
+    if (!tc_sql_ok(q)) {
+        tc_reply_errorf(req, TC_E_BAD_REQUEST, "Query too large");
+        return NULL;
+    }
+    tc_db *db = tc_req_db(req, &e);
+    PGresult *r = db ? tc_db_query(db, tc_sql_text(q), q->nparams, q->params, &e) : NULL;
+    if (!r)
+        tc_reply_error(req, &e);
+    return r;
+}
+
+/* Twenty's cursor of a record under the default order: base64({"id":"<id>"}) (§1.7). */
+static void write_cursor(tc_json *j, const char *id)
+{
+    char json[64], b64[96];
+    int n = snprintf(json, sizeof(json), "{\"id\":\"%s\"}", id);
+    EVP_EncodeBlock((unsigned char *)b64, (const unsigned char *)json, n);
+    tc_json_str(j, b64);
+}
+
+/* The column index of id in f's selection (id is always readable: it is a system field). */
+static int id_column(const tc_find *f)
+{
+    for (size_t i = 0; i < f->ncols; i++) {
+        if (!f->cols[i].sub && strcmp(f->cols[i].name, "id") == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+void tc_rest_find_many(tc_req *req)
+{
+    tc_principal p;
+    tc_find f;
+    const tc_model *m;
+    if (!unsupported_or_respond(req) || !readable_or_respond(req, &f, &p, &m) ||
+        !limit_or_respond(req, &f))
+        return;
+    char limit_text[16];
+    snprintf(limit_text, sizeof(limit_text), "%d", f.limit + 1);
+    tc_sql page, count;
+    tc_sql_init(&page, SQL_MAX);
+    tc_sql_init(&count, SQL_MAX);
+    tc_find_sql(&f, m->schema, limit_text, &page);
+    tc_find_count_sql(&f, m->schema, &count);
+    PGresult *rows = run_or_respond(req, &page);
+    PGresult *total = rows ? run_or_respond(req, &count) : NULL;
+    tc_sql_fini(&page);
+    tc_sql_fini(&count);
+    if (!rows || !total) {
+        PQclear(rows);
+        return;
+    }
+    int n = PQntuples(rows), shown = n > f.limit ? f.limit : n, id = id_column(&f);
+    tc_buf b;
+    tc_json j;
+    tc_buf_init(&b, BODY_MAX);
+    tc_json_init(&j, &b);
+    tc_json_obj_begin(&j);
+    tc_json_key(&j, "data");
+    tc_json_obj_begin(&j);
+    tc_json_key(&j, f.object->name_plural);
+    tc_json_arr_begin(&j);
+    for (int i = 0; i < shown; i++)
+        tc_shape_record(&j, &f, rows, i);
+    tc_json_arr_end(&j);
+    tc_json_obj_end(&j);
+    tc_json_key(&j, "totalCount");
+    tc_json_raw(&j, PQgetvalue(total, 0, 0), strlen(PQgetvalue(total, 0, 0)));
+    tc_json_key(&j, "pageInfo");
+    tc_json_obj_begin(&j);
+    tc_json_kv_bool(&j, "hasNextPage", n > f.limit);
+    tc_json_kv_bool(&j, "hasPreviousPage", false);
+    tc_json_key(&j, "startCursor");
+    if (shown && id >= 0)
+        write_cursor(&j, PQgetvalue(rows, 0, id));
+    else
+        tc_json_null(&j);
+    tc_json_key(&j, "endCursor");
+    if (shown && id >= 0)
+        write_cursor(&j, PQgetvalue(rows, shown - 1, id));
+    else
+        tc_json_null(&j);
+    tc_json_obj_end(&j);
+    tc_json_obj_end(&j);
+    PQclear(rows);
+    PQclear(total);
+    tc_reply_json(req, 200, &b);
+    tc_buf_fini(&b);
+}
+
+void tc_rest_find_one(tc_req *req)
+{
+    tc_principal p;
+    tc_find f;
+    const tc_model *m;
+    tc_uuid u;
+    const char *id = req->params[1];
+    if (!unsupported_or_respond(req))
+        return;
+    if (tc_uuid_parse(id, strlen(id), &u) < 0) {
+        tc_reply_errorf(req, TC_E_BAD_REQUEST, "'%s' is not a valid UUID", id);
+        return;
+    }
+    if (!readable_or_respond(req, &f, &p, &m))
+        return;
+    f.id = id;
+    tc_sql q;
+    tc_sql_init(&q, SQL_MAX);
+    tc_find_sql(&f, m->schema, NULL, &q);
+    PGresult *r = run_or_respond(req, &q);
+    tc_sql_fini(&q);
+    if (!r)
+        return;
+    if (PQntuples(r) == 0) {
+        PQclear(r);
+        tc_err e;
+        tc_err_set(&e, TC_E_NOT_FOUND, "Record not found");
+        snprintf(e.reason, sizeof(e.reason), "RECORD_NOT_FOUND");
+        tc_reply_error(req, &e);
+        return;
+    }
+    tc_buf b;
+    tc_json j;
+    tc_buf_init(&b, BODY_MAX);
+    tc_json_init(&j, &b);
+    tc_json_obj_begin(&j);
+    tc_json_key(&j, "data");
+    tc_json_obj_begin(&j);
+    tc_json_key(&j, f.object->name_singular);
+    tc_shape_record(&j, &f, r, 0);
+    tc_json_obj_end(&j);
+    tc_json_obj_end(&j);
+    PQclear(r);
+    tc_reply_json(req, 200, &b);
+    tc_buf_fini(&b);
+}

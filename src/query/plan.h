@@ -1,0 +1,37 @@
+/* Read plans (DESIGN.md §4): what one find over one object selects, from the metadata snapshot
+ * and the caller's permission view, with no per-object code. The selection is a list of columns
+ * in the order the SQL selects them and the JSON writer reads them. */
+#ifndef TC_QUERY_PLAN_H
+#define TC_QUERY_PLAN_H
+
+#include "base/arena.h"
+#include "meta/model.h"
+#include "perm/view.h"
+
+#define TC_QUERY_MAX_RECORDS 200   /* QUERY_MAX_RECORDS: the largest page */
+#define TC_QUERY_DEFAULT_LIMIT 60  /* REST findMany without limit */
+
+/* One selected column: a field's own column, or one sub-field column of a composite. */
+typedef struct tc_col {
+    const tc_field *field;
+    const tc_subfield *sub; /* NULL: the field's own column */
+    tc_field_type type;     /* what the column holds */
+    char name[TC_NAME_BUF]; /* the column */
+} tc_col;
+
+typedef struct tc_find {
+    const tc_object *object;
+    const tc_field **fields; /* selected fields, in the object's order */
+    size_t nfields;
+    tc_col *cols; /* their columns, field by field, sub-fields in the registry's order */
+    size_t ncols;
+    const char *id; /* find one: the record's id; NULL: find many */
+    int limit;      /* find many: the page size (1..TC_QUERY_MAX_RECORDS, or 0) */
+} tc_find;
+
+/* A find over o selecting every field the view lets the caller read that has a column (the
+ * join column of a MANY_TO_ONE relation counts, under its own name; ONE_TO_MANY relations and
+ * search vectors do not). Everything is allocated in a. */
+void tc_find_init(tc_find *f, tc_arena *a, const tc_perm_view *v, const tc_object *o);
+
+#endif

@@ -1,0 +1,149 @@
+'use strict';
+// The core REST API for records, read side (spec/twenty-api.md §1): GET /rest/{plural} and
+// GET /rest/{plural}/{id} on Twenty's seed, for standard and custom objects, with the caller's
+// permission view applied (§7): unreadable objects 403, unreadable fields left out.
+
+const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+const { describe, it, before, after } = require('node:test');
+const h = require('./harness');
+
+const APP_SECRET = 'replace_me_with_a_random_string';
+const APPLE = '20202020-1c25-4d02-bf25-6aeccf7ea419';
+const FIRST_COMPANY = '20202020-a305-41e7-8c72-ba44072a4c58';
+const USERS = {
+  tim: { id: '20202020-9e3b-46d4-a556-88b9ddc2b034', uw: '20202020-9e3b-46d4-a556-88b9ddc2b035', member: '20202020-0687-4c41-b707-ed1bfca972a7' },
+  jane: { id: '20202020-e6b5-4680-8a32-b8209737156b', uw: '20202020-1e7c-43d9-a5db-685b5069d816', member: '20202020-463f-435b-828c-107e007a2711' },
+};
+const b64url = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+function accessToken(u) {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = { sub: u.id, userId: u.id, workspaceId: APPLE, workspaceMemberId: u.member, userWorkspaceId: u.uw,
+    type: 'ACCESS', authProvider: 'password', iat: now, exp: now + 3600 };
+  const key = crypto.createHash('sha256').update(APP_SECRET + APPLE + 'ACCESS').digest('hex');
+  const input = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}`;
+  return `${input}.${crypto.createHmac('sha256', key).update(input).digest('base64url')}`;
+}
+const cursor = (id) => Buffer.from(JSON.stringify({ id })).toString('base64');
+
+describe('records REST API (read)', { timeout: 300000 }, () => {
+  let cluster;
+  let server;
+  const sql = (q) => cluster.psql(q).trim();
+  const get = (path, user = 'jane') => h.request(server.base, path,
+    { headers: user ? { Authorization: `Bearer ${accessToken(USERS[user])}` } : {} });
+  const schema = 'workspace_1wgvd1injqtife6y4rvfbu3h5';
+
+  before(async () => {
+    cluster = await h.startCluster();
+    const env = { PG_DATABASE_URL: cluster.url, APP_SECRET };
+    const seed = await h.runCli(['seed', 'dev'], { env, timeoutMs: 240000 });
+    assert.equal(seed.code, 0, seed.stderr);
+    server = await h.startServer({ env });
+  });
+
+  after(async () => {
+    if (server) await server.stop();
+    if (cluster) await cluster.destroy();
+  });
+
+  it('findMany: Twenty\'s envelope, records ordered by id, composites nested, totalCount and cursors', async () => {
+    const res = await get('/rest/companies?limit=2');
+    assert.equal(res.status, 200, res.text);
+    h.assertJsonHeaders(res.headers);
+    assert.deepEqual(Object.keys(res.json), ['data', 'totalCount', 'pageInfo']);
+    const companies = res.json.data.companies;
+    assert.equal(companies.length, 2);
+    assert.equal(res.json.totalCount, Number(sql(`SELECT count(*) FROM ${schema}.company WHERE "deletedAt" IS NULL`)));
+    assert.equal(companies[0].id, FIRST_COMPANY);
+    assert.deepEqual(res.json.pageInfo, { hasNextPage: true, hasPreviousPage: false, startCursor: cursor(companies[0].id), endCursor: cursor(companies[1].id) });
+    const c = companies[0];
+    const row = JSON.parse(sql(`SELECT json_build_object('name', name, 'url', "domainNamePrimaryLinkUrl", 'employees', employees,
+      'amount', "annualRecurringRevenueAmountMicros", 'created', to_char("createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'source', "createdBySource", 'owner', "accountOwnerId") FROM ${schema}.company WHERE id = '${c.id}'`));
+    assert.equal(c.name, row.name);
+    assert.equal(c.domainName.primaryLinkUrl, row.url);
+    assert.deepEqual(Object.keys(c.domainName).sort(), ['primaryLinkLabel', 'primaryLinkUrl', 'secondaryLinks']);
+    assert.equal(c.employees, row.employees);
+    assert.equal(c.annualRecurringRevenue.amountMicros, row.amount === null ? null : Number(row.amount));
+    assert.equal(c.createdAt, row.created);
+    assert.equal(c.createdBy.source, row.source);
+    assert.equal(c.accountOwnerId, row.owner);
+    assert.ok(!('searchVector' in c) && !('people' in c), 'no search vector, no to-many relation at depth 0');
+    assert.ok('linkedinLink' in c && 'tagline' in c, 'Admin reads every field, custom ones included');
+  });
+
+  it('findOne: the same record; unknown id 404, bad id 400', async () => {
+    const list = await get('/rest/companies?limit=1');
+    const one = await get(`/rest/companies/${FIRST_COMPANY}`);
+    assert.equal(one.status, 200, one.text);
+    assert.deepEqual(one.json, { data: { company: list.json.data.companies[0] } });
+    const missing = await get('/rest/companies/00000000-0000-4000-8000-000000000000');
+    assert.equal(missing.status, 404);
+    assert.deepEqual(missing.json, { statusCode: 404, error: 'NotFoundException', messages: ['Record not found'], code: 'RECORD_NOT_FOUND' });
+    const bad = await get('/rest/companies/not-a-uuid');
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.json.messages, ["'not-a-uuid' is not a valid UUID"]);
+  });
+
+  it('path rules: a singular name gets "Did you mean", an unknown one an example', async () => {
+    const singular = await get('/rest/company');
+    assert.equal(singular.status, 400);
+    assert.deepEqual(singular.json.messages, ["object 'company' not found. Did you mean 'companies'?"]);
+    const unknown = await get('/rest/foos');
+    assert.deepEqual(unknown.json.messages, ["object 'foos' not found. eg: companies"]);
+  });
+
+  it('limit: default 60, clamped to 200, invalid 400', async () => {
+    assert.equal((await get('/rest/people')).json.data.people.length, 60);
+    assert.equal((await get('/rest/people?limit=1000')).json.data.people.length, 200);
+    assert.equal((await get('/rest/people?limit=0')).json.data.people.length, 0);
+    for (const bad of ['abc', '-1', '1.5']) {
+      const res = await get(`/rest/people?limit=${bad}`);
+      assert.equal(res.status, 400, bad);
+      assert.deepEqual(res.json, { statusCode: 400, error: 'BadRequestException', messages: [`limit '${bad}' is invalid. Should be an integer`], code: 'INVALID_LIMIT_QUERY_PARAM' });
+    }
+  });
+
+  it('permissions: no token 403; Tim cannot read rockets and does not see company.linkedinLink', async () => {
+    const anonymous = await get('/rest/companies', null);
+    assert.equal(anonymous.status, 403);
+    assert.deepEqual(anonymous.json, { statusCode: 403, error: 'ForbiddenException', messages: ['Forbidden resource'] });
+    const rockets = await get('/rest/rockets', 'tim');
+    assert.equal(rockets.status, 403);
+    assert.deepEqual(rockets.json, { statusCode: 403, error: 'ForbiddenException', messages: ['User does not have permission'], code: 'PERMISSION_DENIED' });
+    assert.equal((await get('/rest/pets', 'tim')).status, 200, 'pet is read-only: readable');
+    const company = (await get(`/rest/companies/${FIRST_COMPANY}`, 'tim')).json.data.company;
+    assert.ok(!('linkedinLink' in company), 'unreadable field left out');
+    assert.ok('name' in company && 'domainName' in company);
+  });
+
+  it('soft-deleted records are not shown', async () => {
+    const before = (await get('/rest/companies?limit=0')).json.totalCount;
+    sql(`UPDATE ${schema}.company SET "deletedAt" = now() WHERE id = '${FIRST_COMPANY}'`);
+    try {
+      assert.equal((await get('/rest/companies?limit=0')).json.totalCount, before - 1);
+      assert.equal((await get(`/rest/companies/${FIRST_COMPANY}`)).status, 404);
+    } finally {
+      sql(`UPDATE ${schema}.company SET "deletedAt" = NULL WHERE id = '${FIRST_COMPANY}'`);
+    }
+  });
+
+  it('a custom object created a moment before is served at once', async () => {
+    const res = await h.request(server.base, '/rest/metadata/objects', {
+      method: 'POST', headers: { Authorization: `Bearer ${accessToken(USERS.jane)}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ nameSingular: 'spaceship', namePlural: 'spaceships', labelSingular: 'Spaceship', labelPlural: 'Spaceships' }),
+    });
+    assert.equal(res.status, 201, res.text);
+    const list = await get('/rest/spaceships');
+    assert.equal(list.status, 200, list.text);
+    assert.deepEqual(list.json, { data: { spaceships: [] }, totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
+  });
+
+  it('parameters not read yet are refused, not ignored', async () => {
+    for (const q of ['filter=name[eq]:"x"', 'order_by=name', 'depth=1', 'fields=name']) {
+      const res = await get(`/rest/companies?${q}`);
+      assert.equal(res.status, 400, q);
+    }
+  });
+});
