@@ -318,8 +318,8 @@ static int parse_item(parser *p, span item, int depth, tc_filter **out);
 
 static int parse_list(parser *p, tc_filter_kind kind, span in, int depth, tc_filter **out)
 {
-    span *items;
-    size_t n;
+    span *items = NULL;
+    size_t n = 0;
     if (depth > TC_FILTER_MAX_DEPTH)
         return fail(p, "'filter' invalid. Conjunctions nest deeper than %d levels",
                     TC_FILTER_MAX_DEPTH);
