@@ -2,7 +2,6 @@
  * (findMany) and GET /rest/{plural}/{id} (findOne) for every object of the caller's workspace,
  * from its snapshot and the caller's permission view, with no per-object code. Unreadable
  * objects answer 403, unreadable fields are left out (§7). */
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,8 +59,7 @@ static bool readable_or_respond(tc_req *req, tc_find *f, tc_principal *p, const 
 /* Query parameters this version does not read yet: refused rather than ignored. */
 static bool unsupported_or_respond(tc_req *req)
 {
-    static const char *const later[] = {"filter", "order_by", "starting_after", "ending_before",
-                                        "fields"};
+    static const char *const later[] = {"fields"};
     for (size_t i = 0; i < sizeof(later) / sizeof(later[0]); i++) {
         if (tc_req_query(req, later[i])) {
             tc_reply_errorf(req, TC_E_BAD_REQUEST, "'%s' is not supported by twentyc yet",
@@ -112,23 +110,55 @@ static PGresult *run_or_respond(tc_req *req, const tc_sql *q)
     return r;
 }
 
-/* Twenty's cursor of a record under the default order: base64({"id":"<id>"}) (§1.7). */
-static void write_cursor(tc_json *j, const char *id)
+/* filter, order_by and a cursor (§1.4-1.7) into f; false after answering 400. */
+static bool paging_or_respond(tc_req *req, tc_find *f)
 {
-    char json[64], b64[96];
-    int n = snprintf(json, sizeof(json), "{\"id\":\"%s\"}", id);
-    EVP_EncodeBlock((unsigned char *)b64, (const unsigned char *)json, n);
-    tc_json_str(j, b64);
+    tc_err e;
+    tc_err_clear(&e);
+    const char *filter = tc_req_query(req, "filter"), *order = tc_req_query(req, "order_by");
+    const char *after = tc_req_query(req, "starting_after");
+    const char *before = tc_req_query(req, "ending_before");
+    tc_filter *parsed = NULL;
+    int rc = 0;
+    if (after && before) {
+        rc = tc_err_set(&e, TC_E_BAD_REQUEST, "Cannot provide both before and after");
+        snprintf(e.reason, sizeof(e.reason), "ARGS_CONFLICT");
+    }
+    if (rc == 0 && filter && *filter)
+        rc = tc_filter_parse(req->arena, f->object, filter, strlen(filter), &parsed, &e);
+    if (rc == 0 && order)
+        rc = tc_order_parse(req->arena, f->object, order, strlen(order), &f->order, &e);
+    const char *cursor = after ? after : before;
+    tc_cursor_value *values = NULL;
+    if (rc == 0 && cursor)
+        rc = tc_cursor_decode(req->arena, &f->order, cursor, strlen(cursor), &values, &e);
+    if (rc < 0) {
+        tc_reply_error(req, &e);
+        return false;
+    }
+    f->filter = parsed;
+    f->cursor = values;
+    f->forward = before == NULL;
+    return true;
 }
 
-/* The column index of id in f's selection (id is always readable: it is a system field). */
-static int id_column(const tc_find *f)
+/* The cursor of row `row`: its order-key columns follow the selection. NULL on failure. */
+static char *cursor_of(tc_req *req, const tc_find *f, const PGresult *r, int row)
 {
-    for (size_t i = 0; i < f->ncols; i++) {
-        if (!f->cols[i].sub && strcmp(f->cols[i].name, "id") == 0)
-            return (int)i;
-    }
-    return -1;
+    const char **values = tc_arena_calloc(req->arena, f->order.nkeys + 1, sizeof(*values));
+    for (size_t i = 0; i < f->order.nkeys; i++)
+        values[i] = PQgetvalue(r, row, (int)(f->ncols + i));
+    char *out = NULL;
+    tc_err e;
+    return tc_cursor_encode(req->arena, &f->order, values, &out, &e) == 0 ? out : NULL;
+}
+
+static void write_cursor(tc_json *j, const char *cursor)
+{
+    if (cursor)
+        tc_json_str(j, cursor);
+    else
+        tc_json_null(j);
 }
 
 void tc_rest_find_many(tc_req *req)
@@ -137,7 +167,7 @@ void tc_rest_find_many(tc_req *req)
     tc_find f;
     const tc_model *m;
     if (!unsupported_or_respond(req) || !readable_or_respond(req, &f, &p, &m) ||
-        !limit_or_respond(req, &f))
+        !limit_or_respond(req, &f) || !paging_or_respond(req, &f))
         return;
     char limit_text[16];
     snprintf(limit_text, sizeof(limit_text), "%d", f.limit + 1);
@@ -154,7 +184,9 @@ void tc_rest_find_many(tc_req *req)
         PQclear(rows);
         return;
     }
-    int n = PQntuples(rows), shown = n > f.limit ? f.limit : n, id = id_column(&f);
+    /* A backward page was read in reverse order: show it in natural order. */
+    int n = PQntuples(rows), shown = n > f.limit ? f.limit : n;
+    bool more = n > f.limit;
     tc_buf b;
     tc_json j;
     tc_buf_init(&b, BODY_MAX);
@@ -165,25 +197,20 @@ void tc_rest_find_many(tc_req *req)
     tc_json_key(&j, f.object->name_plural);
     tc_json_arr_begin(&j);
     for (int i = 0; i < shown; i++)
-        tc_shape_record(&j, &f, rows, i);
+        tc_shape_record(&j, &f, rows, f.forward ? i : shown - 1 - i);
     tc_json_arr_end(&j);
     tc_json_obj_end(&j);
     tc_json_key(&j, "totalCount");
     tc_json_raw(&j, PQgetvalue(total, 0, 0), strlen(PQgetvalue(total, 0, 0)));
     tc_json_key(&j, "pageInfo");
     tc_json_obj_begin(&j);
-    tc_json_kv_bool(&j, "hasNextPage", n > f.limit);
-    tc_json_kv_bool(&j, "hasPreviousPage", false);
+    tc_json_kv_bool(&j, "hasNextPage", f.forward ? more : f.cursor != NULL);
+    tc_json_kv_bool(&j, "hasPreviousPage", f.forward ? f.cursor != NULL : more);
+    int first = f.forward ? 0 : shown - 1, last = f.forward ? shown - 1 : 0;
     tc_json_key(&j, "startCursor");
-    if (shown && id >= 0)
-        write_cursor(&j, PQgetvalue(rows, 0, id));
-    else
-        tc_json_null(&j);
+    write_cursor(&j, shown ? cursor_of(req, &f, rows, first) : NULL);
     tc_json_key(&j, "endCursor");
-    if (shown && id >= 0)
-        write_cursor(&j, PQgetvalue(rows, shown - 1, id));
-    else
-        tc_json_null(&j);
+    write_cursor(&j, shown ? cursor_of(req, &f, rows, last) : NULL);
     tc_json_obj_end(&j);
     tc_json_obj_end(&j);
     PQclear(rows);

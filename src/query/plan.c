@@ -50,4 +50,8 @@ void tc_find_init(tc_find *f, tc_arena *a, const tc_perm_view *v, const tc_objec
         }
     }
     f->limit = TC_QUERY_DEFAULT_LIMIT;
+    f->forward = true;
+    tc_err e;
+    if (tc_order_parse(a, o, NULL, 0, &f->order, &e) < 0)
+        f->order.nkeys = 0; /* cannot happen: the default order is id */
 }

@@ -7,6 +7,9 @@
 #include "base/arena.h"
 #include "meta/model.h"
 #include "perm/view.h"
+#include "query/cursor.h"
+#include "query/filter.h"
+#include "query/order.h"
 
 #define TC_QUERY_MAX_RECORDS 200   /* QUERY_MAX_RECORDS: the largest page */
 #define TC_QUERY_DEFAULT_LIMIT 60  /* REST findMany without limit */
@@ -27,11 +30,17 @@ typedef struct tc_find {
     size_t ncols;
     const char *id; /* find one: the record's id; NULL: find many */
     int limit;      /* find many: the page size (1..TC_QUERY_MAX_RECORDS, or 0) */
+    /* find many */
+    const tc_filter *filter;       /* or NULL */
+    tc_order order;                /* keys; the last is id */
+    const tc_cursor_value *cursor; /* values of order's keys to page from, or NULL */
+    bool forward;                  /* after the cursor (first/after), else before it (last) */
 } tc_find;
 
 /* A find over o selecting every field the view lets the caller read that has a column (the
  * join column of a MANY_TO_ONE relation counts, under its own name; ONE_TO_MANY relations and
- * search vectors do not). Everything is allocated in a. */
+ * search vectors do not), ordered by id ascending, forward, unfiltered. Everything is
+ * allocated in a. */
 void tc_find_init(tc_find *f, tc_arena *a, const tc_perm_view *v, const tc_object *o);
 
 #endif
