@@ -53,20 +53,18 @@ static bool readable_or_respond(tc_req *req, tc_find *f, tc_principal *p, const 
     }
     *m = s->model;
     tc_find_init(f, req->arena, v, o);
+    const char *fields = tc_req_query(req, "fields");
+    tc_err e;
+    if (fields && tc_find_pick(f, fields, &e) < 0) {
+        tc_reply_error(req, &e);
+        return false;
+    }
     return true;
 }
 
-/* Query parameters this version does not read yet: refused rather than ignored. */
+/* depth: only 0 so far (1 is refused rather than ignored). */
 static bool unsupported_or_respond(tc_req *req)
 {
-    static const char *const later[] = {"fields"};
-    for (size_t i = 0; i < sizeof(later) / sizeof(later[0]); i++) {
-        if (tc_req_query(req, later[i])) {
-            tc_reply_errorf(req, TC_E_BAD_REQUEST, "'%s' is not supported by twentyc yet",
-                            later[i]);
-            return false;
-        }
-    }
     const char *depth = tc_req_query(req, "depth");
     if (depth && strcmp(depth, "0") != 0) {
         tc_reply_errorf(req, TC_E_BAD_REQUEST, "'depth=%s' parameter invalid. Allowed values are 0",

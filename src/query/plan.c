@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/buf.h"
+
 /* Whether f has a column of its own a record shows. */
 static bool selectable(const tc_field *f)
 {
@@ -54,4 +56,86 @@ void tc_find_init(tc_find *f, tc_arena *a, const tc_perm_view *v, const tc_objec
     tc_err e;
     if (tc_order_parse(a, o, NULL, 0, &f->order, &e) < 0)
         f->order.nkeys = 0; /* cannot happen: the default order is id */
+}
+
+/* Whether the comma-separated list names the column name or the field name. */
+static bool listed(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = list; *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && memcmp(p, name, n) == 0)
+            return true;
+        p += len + (end ? 1 : 0);
+    }
+    return false;
+}
+
+static bool selected(const tc_find *f, const char *item, size_t len)
+{
+    for (size_t i = 0; i < f->ncols; i++) {
+        const tc_col *c = &f->cols[i];
+        const char *name = c->sub ? c->field->name : c->name;
+        if (strlen(name) == len && memcmp(name, item, len) == 0)
+            return true;
+    }
+    return false;
+}
+
+int tc_find_pick(tc_find *f, const char *list, tc_err *e)
+{
+    size_t total = strnlen(list, TC_FIELDS_MAX_LEN + 1);
+    if (total > TC_FIELDS_MAX_LEN)
+        return tc_err_set(e, TC_E_BAD_REQUEST, "'fields' parameter invalid: too long");
+    tc_buf bad;
+    tc_buf_init(&bad, TC_FIELDS_MAX_LEN);
+    bool any = false;
+    for (const char *p = list; *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len) {
+            any = true;
+            if (!selected(f, p, len)) {
+                if (bad.len)
+                    tc_buf_add(&bad, ", ", 2);
+                tc_buf_add(&bad, p, len);
+            }
+        }
+        p += len + (end ? 1 : 0);
+    }
+    int rc = 0;
+    if (!any)
+        rc = tc_err_set(e, TC_E_BAD_REQUEST, "'fields' parameter is empty");
+    else if (bad.len)
+        rc = tc_err_set(e, TC_E_BAD_REQUEST,
+                        "'fields' parameter invalid. Unknown or unreadable fields on '%s': %.*s",
+                        f->object->name_singular, (int)bad.len, bad.data);
+    tc_buf_fini(&bad);
+    if (rc < 0) {
+        snprintf(e->reason, sizeof(e->reason), "INVALID_FIELDS_QUERY_PARAM");
+        return rc;
+    }
+    /* Keep id and the listed fields, columns in place. */
+    size_t nf = 0, nc = 0;
+    for (size_t i = 0; i < f->nfields; i++) {
+        const tc_field *x = f->fields[i];
+        const char *col = x->join_column && tc_field_type_info_of(x->type)->kind == TC_KIND_RELATION
+                              ? x->join_column
+                              : x->name;
+        if (strcmp(x->name, "id") == 0 || listed(list, x->name) || listed(list, col))
+            f->fields[nf++] = x;
+    }
+    for (size_t i = 0; i < f->ncols; i++) {
+        const tc_field *x = f->cols[i].field;
+        for (size_t k = 0; k < nf; k++) {
+            if (f->fields[k] == x) {
+                f->cols[nc++] = f->cols[i];
+                break;
+            }
+        }
+    }
+    f->nfields = nf;
+    f->ncols = nc;
+    return 0;
 }

@@ -43,4 +43,11 @@ typedef struct tc_find {
  * allocated in a. */
 void tc_find_init(tc_find *f, tc_arena *a, const tc_perm_view *v, const tc_object *o);
 
+#define TC_FIELDS_MAX_LEN 8192 /* bytes of the REST `fields` parameter */
+
+/* Narrows f's selection to id plus the fields named in list (comma-separated field names, or
+ * join-column names of MANY_TO_ONE relations), keeping the object's order. 400 (reason
+ * INVALID_FIELDS_QUERY_PARAM) naming every unknown or unreadable field, or for an empty list. */
+int tc_find_pick(tc_find *f, const char *list, tc_err *e);
+
 #endif

@@ -196,8 +196,22 @@ describe('records REST API (read)', { timeout: 300000 }, () => {
     assert.equal(garbage.status, 400);
   });
 
+  it('fields: id plus the fields named; unknown or unreadable ones are a 400', async () => {
+    const res = await get('/rest/companies?limit=1&fields=name,domainName,accountOwnerId');
+    assert.equal(res.status, 200, res.text);
+    assert.deepEqual(Object.keys(res.json.data.companies[0]).sort(), ['accountOwnerId', 'domainName', 'id', 'name']);
+    const one = await get(`/rest/companies/${FIRST_COMPANY}?fields=name`);
+    assert.deepEqual(Object.keys(one.json.data.company).sort(), ['id', 'name']);
+    const bad = await get('/rest/companies?fields=name,nope,people');
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.json, { statusCode: 400, error: 'BadRequestException', messages: ["'fields' parameter invalid. Unknown or unreadable fields on 'company': nope, people"], code: 'INVALID_FIELDS_QUERY_PARAM' });
+    const hidden = await get('/rest/companies?fields=linkedinLink', 'tim');
+    assert.equal(hidden.status, 400, 'an unreadable field cannot be asked for');
+    assert.equal((await get('/rest/companies?fields=,')).status, 400);
+  });
+
   it('parameters not read yet are refused, not ignored', async () => {
-    for (const q of ['depth=1', 'fields=name']) {
+    for (const q of ['depth=1']) {
       const res = await get(`/rest/companies?${q}`);
       assert.equal(res.status, 400, q);
     }
