@@ -16,6 +16,8 @@ done
 # python3-jwt: tests/api/pyjwt.test.js checks twentyc's tokens against PyJWT (/usr/bin/python3).
 # The API tests need Node.js (18 or newer: node --test and fetch); any installation will do.
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+# npm installs the tests' own packages (tests/package.json); Debian ships it apart from nodejs.
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 
 [ -z "$missing" ] && exit 0
 

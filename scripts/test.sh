@@ -21,6 +21,13 @@ export ASAN_OPTIONS UBSAN_OPTIONS
 unit=pass
 ctest --test-dir "$build" --output-on-failure || unit=fail
 
+# Test-only npm packages (tests/package.json: the OpenAPI validator), installed when missing or
+# older than the lock file; npm ci writes node_modules/.package-lock.json last.
+if [ ! -f "$root/tests/node_modules/.package-lock.json" ] ||
+	[ "$root/tests/package-lock.json" -nt "$root/tests/node_modules/.package-lock.json" ]; then
+	npm ci --prefix "$root/tests" --no-audit --no-fund >&2 || echo "test.sh: npm ci failed" >&2
+fi
+
 api=pass
 if [ ! -x "$build/twentyc" ]; then
 	echo "test.sh: $build/twentyc is missing" >&2

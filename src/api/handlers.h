@@ -38,4 +38,8 @@ void tc_metadata_create_field(tc_req *req);
 void tc_metadata_update_field(tc_req *req);
 void tc_metadata_delete_field(tc_req *req);
 
+/* openapi.c: public; a valid Bearer token personalises the document */
+void tc_openapi_core(tc_req *req);     /* GET /open-api/core, /rest/open-api/core */
+void tc_openapi_metadata(tc_req *req); /* GET /open-api/metadata, /rest/open-api/metadata */
+
 #endif
