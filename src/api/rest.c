@@ -63,7 +63,7 @@ static bool readable_or_respond(tc_req *req, tc_find *f, tc_principal *p, const 
 }
 
 /* depth: only 0 so far (1 is refused rather than ignored). */
-static bool unsupported_or_respond(tc_req *req)
+static bool depth_or_respond(tc_req *req)
 {
     const char *depth = tc_req_query(req, "depth");
     if (depth && strcmp(depth, "0") != 0) {
@@ -164,7 +164,7 @@ void tc_rest_find_many(tc_req *req)
     tc_principal p;
     tc_find f;
     const tc_model *m;
-    if (!unsupported_or_respond(req) || !readable_or_respond(req, &f, &p, &m) ||
+    if (!depth_or_respond(req) || !readable_or_respond(req, &f, &p, &m) ||
         !limit_or_respond(req, &f) || !paging_or_respond(req, &f))
         return;
     char limit_text[16];
@@ -224,7 +224,7 @@ void tc_rest_find_one(tc_req *req)
     const tc_model *m;
     tc_uuid u;
     const char *id = req->params[1];
-    if (!unsupported_or_respond(req))
+    if (!depth_or_respond(req))
         return;
     if (tc_uuid_parse(id, strlen(id), &u) < 0) {
         tc_reply_errorf(req, TC_E_BAD_REQUEST, "'%s' is not a valid UUID", id);

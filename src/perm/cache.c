@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth/principals.h"
 #include "base/die.h"
-
-#define AUTH_CHANNEL "twentyc_auth" /* the channel of auth/principals.h */
 
 typedef struct entry {
     char workspace_id[TC_UUID_STR_LEN + 1];
@@ -109,7 +108,7 @@ static void on_reset(void *ctx, bool live)
 
 tc_subscription tc_perm_cache_subscription(tc_perm_cache *c)
 {
-    return (tc_subscription){AUTH_CHANNEL, on_notify, on_reset, c};
+    return (tc_subscription){TC_AUTH_CHANNEL, on_notify, on_reset, c};
 }
 
 tc_perm_cache *tc_perm_cache_new(void)

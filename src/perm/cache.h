@@ -1,7 +1,7 @@
 /* The permission-view cache: one view per (workspace, role) for the workspace's current
  * snapshot, computed on first use and shared by reference. A view is rebuilt when the snapshot
  * it was computed for is no longer the one asked with (a metadata change), and dropped when
- * NOTIFY twentyc_auth names its workspace (a change to a role, its object or field permissions
+ * NOTIFY twentyc_auth (TC_AUTH_CHANNEL) names its workspace (a change to a role, its object or field permissions
  * or its flags; core migration 5). While the listener is down nothing is cached. */
 #ifndef TC_PERM_CACHE_H
 #define TC_PERM_CACHE_H

@@ -56,7 +56,8 @@ static void condition(tc_sql *q, const char *alias, const tc_filter_cond *c)
         return;
     }
     if (is_array(p->type)) {
-        /* MULTI_SELECT and ARRAY: overlap for containsAny and in, equality as arrays otherwise. */
+        /* MULTI_SELECT and ARRAY: every operator is an overlap with the listed values (neq: no
+         * overlap). */
         tc_sql_add(q, alias);
         tc_sql_add(q, ".");
         tc_sql_ident(q, p->column);
