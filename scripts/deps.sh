@@ -6,7 +6,8 @@ set -eu
 
 packages="gcc make cmake ninja-build pkg-config
 libpq-dev libevent-dev libjansson-dev libssl-dev libcurl4-openssl-dev liboath-dev
-libcrypt-dev uuid-dev libcmocka-dev postgresql python3-jwt"
+libcrypt-dev uuid-dev libcmocka-dev postgresql python3-jwt
+clang node-graphql libpg-query-dev"
 
 missing=""
 for p in $packages "$@"; do
