@@ -19,9 +19,24 @@ void tc_auth_2fa_verify(tc_req *req);    /* POST /auth/2fa/verify */
 void tc_auth_2fa_list(tc_req *req);      /* GET /auth/2fa */
 void tc_auth_2fa_delete(tc_req *req);    /* POST /auth/2fa/delete */
 
-/* rest.c: records (core REST API) */
+/* rest.c: records (core REST API), read side */
 void tc_rest_find_many(tc_req *req); /* GET /rest/:object */
 void tc_rest_find_one(tc_req *req);  /* GET /rest/:object/:id */
+/* rest_write.c: record mutations */
+void tc_rest_create_one(tc_req *req);      /* POST /rest/:object */
+void tc_rest_create_many(tc_req *req);     /* POST /rest/batch/:object */
+void tc_rest_update_one(tc_req *req);      /* PATCH|PUT /rest/:object/:id */
+void tc_rest_update_many(tc_req *req);     /* PATCH|PUT /rest/:object */
+void tc_rest_delete_one(tc_req *req);      /* DELETE /rest/:object/:id */
+void tc_rest_delete_many(tc_req *req);     /* DELETE /rest/:object */
+void tc_rest_restore_one(tc_req *req);     /* PATCH /rest/:object/:id/restore */
+void tc_rest_restore_one_old(tc_req *req); /* PATCH /rest/restore/:object/:id (older form) */
+void tc_rest_restore_many(tc_req *req);    /* PATCH /rest/:object/restore, /rest/restore/:object */
+/* rest_group.c */
+void tc_rest_group_by(tc_req *req); /* GET /rest/:object/groupBy */
+/* rest_merge.c: duplicates and merge */
+void tc_rest_find_duplicates(tc_req *req); /* POST /rest/:object/duplicates */
+void tc_rest_merge(tc_req *req);           /* PATCH|PUT /rest/:object/merge */
 
 /* permissions.c */
 void tc_auth_permissions(tc_req *req); /* GET /auth/permissions (currentUserWorkspace) */

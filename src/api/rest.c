@@ -6,53 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/api_int.h"
 #include "api/handlers.h"
+#include "api/rest_int.h"
 #include "base/json.h"
 #include "query/shape.h"
 #include "query/sql.h"
 
-#define SQL_MAX (256 * 1024)
-#define BODY_MAX (64 * 1024 * 1024) /* a page of TC_QUERY_MAX_RECORDS large records */
-
-/* The object named by the path's first segment (its plural name), or NULL after answering
- * Twenty's 400s (§1.3). */
-static const tc_object *object_or_respond(tc_req *req, const tc_model *m, const char *name)
+/* The caller's rights on the object, and the selection (`fields`) into f; false after
+ * answering. */
+static bool readable_or_respond(tc_req *req, tc_find *f, tc_rest *r)
 {
-    for (size_t i = 0; i < m->nobjects; i++) {
-        if (strcmp(m->objects[i]->name_plural, name) == 0)
-            return m->objects[i];
-    }
-    tc_err e;
-    const tc_object *singular = tc_model_object(m, name);
-    if (singular)
-        tc_err_set(&e, TC_E_BAD_REQUEST, "object '%s' not found. Did you mean '%s'?", name,
-                   singular->name_plural);
-    else
-        tc_err_set(&e, TC_E_BAD_REQUEST, "object '%s' not found. eg: companies", name);
-    tc_reply_error(req, &e);
-    return NULL;
-}
-
-/* Principal, snapshot, object, and the right to read it; false after answering. */
-static bool readable_or_respond(tc_req *req, tc_find *f, tc_principal *p, const tc_model **m)
-{
-    const tc_snapshot *s;
-    const tc_perm_view *v;
-    const tc_object *o;
-    if (!tc_guard_principal_core(req, p) || !(s = tc_guard_snapshot(req, p->workspace_id)) ||
-        !(o = object_or_respond(req, s->model, req->params[0])) ||
-        !(v = tc_guard_view(req, p, s)))
+    if (!tc_rest_open_or_respond(req, r) ||
+        !tc_rest_allowed_or_respond(req, tc_perm_object(r->view, r->object).read))
         return false;
-    if (!tc_perm_object(v, o).read) {
-        tc_err e;
-        tc_err_set(&e, TC_E_FORBIDDEN, "User does not have permission");
-        snprintf(e.reason, sizeof(e.reason), "PERMISSION_DENIED");
-        tc_reply_error(req, &e);
-        return false;
-    }
-    *m = s->model;
-    tc_find_init(f, req->arena, v, o);
+    tc_find_init(f, req->arena, r->view, r->object);
     const char *fields = tc_req_query(req, "fields");
     tc_err e;
     if (fields && tc_find_pick(f, fields, &e) < 0) {
@@ -62,13 +29,14 @@ static bool readable_or_respond(tc_req *req, tc_find *f, tc_principal *p, const 
     return true;
 }
 
-/* depth: only 0 so far (1 is refused rather than ignored). */
+/* depth: 1 is refused until relations are loaded, rather than ignored. */
 static bool depth_or_respond(tc_req *req)
 {
-    const char *depth = tc_req_query(req, "depth");
-    if (depth && strcmp(depth, "0") != 0) {
-        tc_reply_errorf(req, TC_E_BAD_REQUEST, "'depth=%s' parameter invalid. Allowed values are 0",
-                        depth);
+    int depth;
+    if (!tc_rest_depth_or_respond(req, &depth))
+        return false;
+    if (depth != 0) {
+        tc_reply_errorf(req, TC_E_BAD_REQUEST, "'depth=1' parameter invalid. Allowed values are 0");
         return false;
     }
     return true;
@@ -93,37 +61,21 @@ static bool limit_or_respond(tc_req *req, tc_find *f)
     return true;
 }
 
-static PGresult *run_or_respond(tc_req *req, const tc_sql *q)
-{
-    tc_err e;
-    tc_err_clear(&e);
-    if (!tc_sql_ok(q)) {
-        tc_reply_errorf(req, TC_E_BAD_REQUEST, "Query too large");
-        return NULL;
-    }
-    tc_db *db = tc_req_db(req, &e);
-    PGresult *r = db ? tc_db_query(db, tc_sql_text(q), q->nparams, q->params, &e) : NULL;
-    if (!r)
-        tc_reply_error(req, &e);
-    return r;
-}
-
 /* filter, order_by and a cursor (§1.4-1.7) into f; false after answering 400. */
-static bool paging_or_respond(tc_req *req, tc_find *f)
+static bool paging_or_respond(tc_req *req, const tc_rest *r, tc_find *f)
 {
     tc_err e;
     tc_err_clear(&e);
-    const char *filter = tc_req_query(req, "filter"), *order = tc_req_query(req, "order_by");
+    const char *order = tc_req_query(req, "order_by");
     const char *after = tc_req_query(req, "starting_after");
     const char *before = tc_req_query(req, "ending_before");
-    tc_filter *parsed = NULL;
     int rc = 0;
     if (after && before) {
         rc = tc_err_set(&e, TC_E_BAD_REQUEST, "Cannot provide both before and after");
         snprintf(e.reason, sizeof(e.reason), "ARGS_CONFLICT");
     }
-    if (rc == 0 && filter && *filter)
-        rc = tc_filter_parse(req->arena, f->object, filter, strlen(filter), &parsed, &e);
+    if (rc == 0 && !tc_rest_filter_or_respond(req, r, &f->filter))
+        return false;
     if (rc == 0 && order)
         rc = tc_order_parse(req->arena, f->object, order, strlen(order), &f->order, &e);
     const char *cursor = after ? after : before;
@@ -134,7 +86,6 @@ static bool paging_or_respond(tc_req *req, tc_find *f)
         tc_reply_error(req, &e);
         return false;
     }
-    f->filter = parsed;
     f->cursor = values;
     f->forward = before == NULL;
     return true;
@@ -161,21 +112,20 @@ static void write_cursor(tc_json *j, const char *cursor)
 
 void tc_rest_find_many(tc_req *req)
 {
-    tc_principal p;
+    tc_rest r;
     tc_find f;
-    const tc_model *m;
-    if (!depth_or_respond(req) || !readable_or_respond(req, &f, &p, &m) ||
-        !limit_or_respond(req, &f) || !paging_or_respond(req, &f))
+    if (!depth_or_respond(req) || !readable_or_respond(req, &f, &r) || !limit_or_respond(req, &f) ||
+        !paging_or_respond(req, &r, &f))
         return;
     char limit_text[16];
     snprintf(limit_text, sizeof(limit_text), "%d", f.limit + 1);
     tc_sql page, count;
-    tc_sql_init(&page, SQL_MAX);
-    tc_sql_init(&count, SQL_MAX);
-    tc_find_sql(&f, m->schema, limit_text, &page);
-    tc_find_count_sql(&f, m->schema, &count);
-    PGresult *rows = run_or_respond(req, &page);
-    PGresult *total = rows ? run_or_respond(req, &count) : NULL;
+    tc_sql_init(&page, TC_REST_SQL_MAX);
+    tc_sql_init(&count, TC_REST_SQL_MAX);
+    tc_find_sql(&f, r.model->schema, limit_text, &page);
+    tc_find_count_sql(&f, r.model->schema, &count);
+    PGresult *rows = tc_rest_run_or_respond(req, &page);
+    PGresult *total = rows ? tc_rest_run_or_respond(req, &count) : NULL;
     tc_sql_fini(&page);
     tc_sql_fini(&count);
     if (!rows || !total) {
@@ -187,7 +137,7 @@ void tc_rest_find_many(tc_req *req)
     bool more = n > f.limit;
     tc_buf b;
     tc_json j;
-    tc_buf_init(&b, BODY_MAX);
+    tc_buf_init(&b, TC_REST_BODY_MAX);
     tc_json_init(&j, &b);
     tc_json_obj_begin(&j);
     tc_json_key(&j, "data");
@@ -219,47 +169,37 @@ void tc_rest_find_many(tc_req *req)
 
 void tc_rest_find_one(tc_req *req)
 {
-    tc_principal p;
+    tc_rest r;
     tc_find f;
-    const tc_model *m;
-    tc_uuid u;
     const char *id = req->params[1];
-    if (!depth_or_respond(req))
-        return;
-    if (tc_uuid_parse(id, strlen(id), &u) < 0) {
-        tc_reply_errorf(req, TC_E_BAD_REQUEST, "'%s' is not a valid UUID", id);
-        return;
-    }
-    if (!readable_or_respond(req, &f, &p, &m))
+    if (!depth_or_respond(req) || !tc_rest_id_or_respond(req, id) ||
+        !readable_or_respond(req, &f, &r))
         return;
     f.id = id;
     tc_sql q;
-    tc_sql_init(&q, SQL_MAX);
-    tc_find_sql(&f, m->schema, NULL, &q);
-    PGresult *r = run_or_respond(req, &q);
+    tc_sql_init(&q, TC_REST_SQL_MAX);
+    tc_find_sql(&f, r.model->schema, NULL, &q);
+    PGresult *rows = tc_rest_run_or_respond(req, &q);
     tc_sql_fini(&q);
-    if (!r)
+    if (!rows)
         return;
-    if (PQntuples(r) == 0) {
-        PQclear(r);
-        tc_err e;
-        tc_err_set(&e, TC_E_NOT_FOUND, "Record not found");
-        snprintf(e.reason, sizeof(e.reason), "RECORD_NOT_FOUND");
-        tc_reply_error(req, &e);
+    if (PQntuples(rows) == 0) {
+        PQclear(rows);
+        tc_rest_not_found(req);
         return;
     }
     tc_buf b;
     tc_json j;
-    tc_buf_init(&b, BODY_MAX);
+    tc_buf_init(&b, TC_REST_BODY_MAX);
     tc_json_init(&j, &b);
     tc_json_obj_begin(&j);
     tc_json_key(&j, "data");
     tc_json_obj_begin(&j);
     tc_json_key(&j, f.object->name_singular);
-    tc_shape_record(&j, &f, r, 0);
+    tc_shape_record(&j, &f, rows, 0);
     tc_json_obj_end(&j);
     tc_json_obj_end(&j);
-    PQclear(r);
+    PQclear(rows);
     tc_reply_json(req, 200, &b);
     tc_buf_fini(&b);
 }

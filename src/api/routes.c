@@ -32,9 +32,23 @@ const tc_route tc_routes[] = {
     {TC_GET, "/rest/metadata/fields/:id", tc_metadata_get_field},
     {TC_PATCH | TC_PUT, "/rest/metadata/fields/:id", tc_metadata_update_field},
     {TC_DELETE, "/rest/metadata/fields/:id", tc_metadata_delete_field},
-    /* Records last: these patterns match any /rest/x and /rest/x/y. */
+    /* Records last, in the order of Twenty's controller (spec api §1.2): these patterns match
+     * any /rest/x and /rest/x/y, so the literal segments come first. */
+    {TC_POST, "/rest/batch/:object", tc_rest_create_many},
+    {TC_POST, "/rest/:object/duplicates", tc_rest_find_duplicates},
+    {TC_POST, "/rest/:object", tc_rest_create_one},
+    {TC_GET, "/rest/:object/groupBy", tc_rest_group_by},
     {TC_GET, "/rest/:object", tc_rest_find_many},
     {TC_GET, "/rest/:object/:id", tc_rest_find_one},
+    {TC_DELETE, "/rest/:object/:id", tc_rest_delete_one},
+    {TC_DELETE, "/rest/:object", tc_rest_delete_many},
+    {TC_PATCH, "/rest/:object/:id/restore", tc_rest_restore_one},
+    {TC_PATCH, "/rest/restore/:object/:id", tc_rest_restore_one_old},
+    {TC_PATCH, "/rest/:object/restore", tc_rest_restore_many},
+    {TC_PATCH, "/rest/restore/:object", tc_rest_restore_many},
+    {TC_PATCH | TC_PUT, "/rest/:object/merge", tc_rest_merge},
+    {TC_PATCH | TC_PUT, "/rest/:object/:id", tc_rest_update_one},
+    {TC_PATCH | TC_PUT, "/rest/:object", tc_rest_update_many},
 };
 
 const size_t tc_routes_count = TC_COUNT(tc_routes);
