@@ -25,7 +25,7 @@ void tc_find_init(tc_find *f, tc_arena *a, const tc_perm_view *v, const tc_objec
     size_t ncols = 0;
     for (size_t i = 0; i < o->nfields; i++) {
         const tc_field *x = o->fields[i];
-        if (!selectable(x) || !tc_perm_field(v, x).read)
+        if (!selectable(x) || (v && !tc_perm_field(v, x).read))
             continue;
         f->fields[f->nfields++] = x;
         const tc_field_type_info *t = tc_field_type_info_of(x->type);

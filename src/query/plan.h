@@ -11,8 +11,8 @@
 #include "query/filter.h"
 #include "query/order.h"
 
-#define TC_QUERY_MAX_RECORDS 200   /* QUERY_MAX_RECORDS: the largest page */
-#define TC_QUERY_DEFAULT_LIMIT 60  /* REST findMany without limit */
+#define TC_QUERY_MAX_RECORDS 200  /* QUERY_MAX_RECORDS: the largest page */
+#define TC_QUERY_DEFAULT_LIMIT 60 /* REST findMany without limit */
 
 /* One selected column: a field's own column, or one sub-field column of a composite. */
 typedef struct tc_col {
@@ -28,6 +28,7 @@ typedef struct tc_find {
     size_t nfields;
     tc_col *cols; /* their columns, field by field, sub-fields in the registry's order */
     size_t ncols;
+    const int *at;  /* result column of each col, or NULL: col i is result column i */
     const char *id; /* find one: the record's id; NULL: find many */
     int limit;      /* find many: the page size (1..TC_QUERY_MAX_RECORDS, or 0) */
     /* find many */
@@ -37,7 +38,8 @@ typedef struct tc_find {
     bool forward;                  /* after the cursor (first/after), else before it (last) */
 } tc_find;
 
-/* A find over o selecting every field the view lets the caller read that has a column (the
+/* A find over o selecting every field the view lets the caller read (every field when v is
+ * NULL: events and internal reads) that has a column (the
  * join column of a MANY_TO_ONE relation counts, under its own name; ONE_TO_MANY relations and
  * search vectors do not), ordered by id ascending, forward, unfiltered. Everything is
  * allocated in a. */

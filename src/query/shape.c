@@ -47,7 +47,8 @@ void tc_shape_record(tc_json *j, const tc_find *f, const PGresult *r, int row)
         const tc_col *c = &f->cols[col];
         if (!c->sub) {
             tc_json_key(j, c->name);
-            value(j, c, r, row, (int)col++);
+            value(j, c, r, row, f->at ? f->at[col] : (int)col);
+            col++;
             continue;
         }
         tc_json_key(j, c->field->name);
@@ -55,7 +56,7 @@ void tc_shape_record(tc_json *j, const tc_find *f, const PGresult *r, int row)
         for (const tc_field *field = c->field; col < f->ncols && f->cols[col].field == field;
              col++) {
             tc_json_key(j, f->cols[col].sub->name);
-            value(j, &f->cols[col], r, row, (int)col);
+            value(j, &f->cols[col], r, row, f->at ? f->at[col] : (int)col);
         }
         tc_json_obj_end(j);
     }

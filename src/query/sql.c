@@ -21,9 +21,8 @@ static void from_where(const tc_find *f, const char *schema, tc_sql *q)
     }
 }
 
-void tc_find_sql(const tc_find *f, const char *schema, const char *limit_text, tc_sql *q)
+void tc_find_columns_sql(const tc_find *f, tc_sql *q)
 {
-    tc_sql_add(q, "SELECT ");
     for (size_t i = 0; i < f->ncols; i++) {
         const tc_col *c = &f->cols[i];
         if (i)
@@ -36,6 +35,12 @@ void tc_find_sql(const tc_find *f, const char *schema, const char *limit_text, t
     }
     if (f->ncols == 0)
         tc_sql_add(q, "t.\"id\"");
+}
+
+void tc_find_sql(const tc_find *f, const char *schema, const char *limit_text, tc_sql *q)
+{
+    tc_sql_add(q, "SELECT ");
+    tc_find_columns_sql(f, q);
     if (f->id) {
         from_where(f, schema, q);
         tc_sql_add(q, " AND t.\"id\" = ");

@@ -12,6 +12,9 @@
  * f->limit + 1 rows (the extra row says whether there is another page). limit_text:
  * f->limit + 1 as text, owned by the caller. */
 void tc_find_sql(const tc_find *f, const char *schema, const char *limit_text, tc_sql *q);
+/* The selection list of f (its columns on `t`, arrays as JSON text; t.id when f selects
+ * nothing): what a mutation's RETURNING uses so that tc_shape_record reads it like a find. */
+void tc_find_columns_sql(const tc_find *f, tc_sql *q);
 /* SELECT count(*) of the records f's filter matches (the cursor ignored). */
 void tc_find_count_sql(const tc_find *f, const char *schema, tc_sql *q);
 
