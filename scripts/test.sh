@@ -1,7 +1,9 @@
 #!/bin/sh
 # Runs the unit tests (ctest) and the black-box API tests (node --test, tests/api/*.test.js)
 # against one build directory, both even when the first fails, and prints a one-line summary.
-# The API tests start their own throwaway PostgreSQL clusters; nothing else is needed.
+# The API tests start their own throwaway PostgreSQL clusters; nothing else is needed. Every
+# twentyc they start logs the SQL it sends (TWENTYC_SQL_LOG) into <build-dir>/sql-log/, and
+# sqlcheck then parses each distinct statement with PostgreSQL's grammar (libpg_query).
 # Usage: scripts/test.sh <build-dir>        e.g. scripts/test.sh build-asan
 set -eu
 
@@ -29,13 +31,31 @@ if [ ! -f "$root/tests/node_modules/.package-lock.json" ] ||
 fi
 
 api=pass
+sql=pass
+sqllog="$build/sql-log"
+rm -rf "$sqllog"
+mkdir -p "$sqllog"
 if [ ! -x "$build/twentyc" ]; then
 	echo "test.sh: $build/twentyc is missing" >&2
 	api=fail
 else
 	cd "$root"
-	TWENTYC_BIN="$build/twentyc" node --test --test-reporter=spec tests/api/*.test.js || api=fail
+	TWENTYC_BIN="$build/twentyc" TWENTYC_SQL_LOG_DIR="$sqllog" \
+		node --test --test-reporter=spec tests/api/*.test.js || api=fail
 fi
 
-echo "test.sh: unit: $unit, api: $api"
-[ "$unit" = pass ] && [ "$api" = pass ]
+if [ ! -x "$build/sqlcheck" ]; then
+	echo "test.sh: $build/sqlcheck is missing (libpg-query-dev)" >&2
+	sql=fail
+else
+	set -- "$sqllog"/*.jsonl
+	if [ -e "$1" ]; then
+		"$build/sqlcheck" "$@" || sql=fail
+	else
+		echo "test.sh: no SQL was logged in $sqllog" >&2
+		sql=fail
+	fi
+fi
+
+echo "test.sh: unit: $unit, api: $api, sql: $sql"
+[ "$unit" = pass ] && [ "$api" = pass ] && [ "$sql" = pass ]

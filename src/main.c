@@ -514,6 +514,10 @@ int main(int argc, char **argv)
     if (tc_config_load_process(&cfg, &e) < 0)
         return fail(&e);
     tc_log_set_level(cfg.log_level);
+    if (tc_db_sql_log_open(cfg.sql_log, &e) < 0) {
+        tc_config_fini(&cfg);
+        return fail(&e);
+    }
     int rc;
     if (strcmp(cmd, "config") == 0) {
         tc_config_print(&cfg, stdout);
@@ -535,6 +539,7 @@ int main(int argc, char **argv)
     } else {
         rc = serve(&cfg);
     }
+    tc_db_sql_log_close();
     tc_config_fini(&cfg);
     return rc;
 }

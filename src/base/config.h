@@ -46,7 +46,10 @@
       "PostgreSQL schema of twentyc's own tables")                                                 \
     X(pg_bin_dir, "TWENTYC_PG_BIN_DIR", STR, "", 0, 0, 0,                                          \
       "Directory of initdb and postgres for the embedded cluster. Unset: the newest "              \
-      "/usr/lib/postgresql/*/bin, else PATH")
+      "/usr/lib/postgresql/*/bin, else PATH")                                                      \
+    X(sql_log, "TWENTYC_SQL_LOG", STR, "", 0, 0, 0,                                                \
+      "File to which each distinct SQL text sent is appended as a JSON line {\"sql\":...} "        \
+      "(parameter values never); for the tests' grammar check. Unset: off")
 
 #define TC_CTYPE_STR char *
 #define TC_CTYPE_URL char *

@@ -1,12 +1,18 @@
 /* Connections, the prepared-statement cache and SQLSTATE mapping (see db.h). */
 #include "db/db.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/buf.h"
 #include "base/die.h"
+#include "base/json.h"
 #include "base/log.h"
 
 /* Prepared statements by SQL text: open addressing, linear probing, grows at 3/4 full. */
@@ -29,6 +35,94 @@ static uint64_t hash_text(const char *s)
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211ull;
     return h;
+}
+
+/* The SQL log (tc_db_sql_log_open): its descriptor, -1 when off, and the hashes of the texts
+ * already written (open addressing; 0 marks an empty slot, so a hash of 0 is kept as 1). The
+ * descriptor is set before threads start; the set is shared by them under the lock. */
+static struct {
+    int fd;
+    pthread_mutex_t lock;
+    uint64_t *seen;
+    size_t nslots, nused;
+} sql_log = {-1, PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
+
+/* A logged line holds the whole statement: the largest DDL batch is far below this. */
+#define SQL_LOG_MAX_BYTES (64u << 20)
+
+int tc_db_sql_log_open(const char *path, tc_err *e)
+{
+    tc_db_sql_log_close();
+    if (!path || !*path)
+        return 0;
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return tc_err_set(e, TC_E_CONFIG, "TWENTYC_SQL_LOG=%s cannot be opened: %s", path,
+                          strerror(errno));
+    sql_log.fd = fd;
+    return 0;
+}
+
+void tc_db_sql_log_close(void)
+{
+    if (sql_log.fd >= 0)
+        close(sql_log.fd);
+    free(sql_log.seen);
+    sql_log.fd = -1;
+    sql_log.seen = NULL;
+    sql_log.nslots = sql_log.nused = 0;
+}
+
+/* Adds h to the set of logged texts; true when it was not there yet. Caller holds the lock. */
+static bool sql_log_add(uint64_t h)
+{
+    if (sql_log.nused + 1 > sql_log.nslots * 3 / 4) {
+        size_t n = sql_log.nslots ? sql_log.nslots * 2 : 1024;
+        uint64_t *slots = calloc(n, sizeof(*slots));
+        if (!slots)
+            tc_die_oom();
+        for (size_t i = 0; i < sql_log.nslots; i++) {
+            uint64_t v = sql_log.seen[i];
+            size_t j = v & (n - 1);
+            while (v && slots[j])
+                j = (j + 1) & (n - 1);
+            if (v)
+                slots[j] = v;
+        }
+        free(sql_log.seen);
+        sql_log.seen = slots;
+        sql_log.nslots = n;
+    }
+    size_t i = h & (sql_log.nslots - 1);
+    while (sql_log.seen[i] && sql_log.seen[i] != h)
+        i = (i + 1) & (sql_log.nslots - 1);
+    if (sql_log.seen[i])
+        return false;
+    sql_log.seen[i] = h;
+    sql_log.nused++;
+    return true;
+}
+
+/* Appends sql (hash h) to the SQL log unless this process wrote it before: one line, one
+ * write(2), so lines from several threads and processes never interleave. */
+static void sql_log_write(const char *sql, uint64_t h)
+{
+    pthread_mutex_lock(&sql_log.lock);
+    bool first = sql_log_add(h ? h : 1);
+    pthread_mutex_unlock(&sql_log.lock);
+    if (!first)
+        return;
+    size_t n = strlen(sql);
+    tc_buf b;
+    tc_buf_init(&b, SQL_LOG_MAX_BYTES);
+    tc_buf_adds(&b, "{\"sql\":\"");
+    tc_json_escape(&b, sql, n);
+    tc_buf_adds(&b, "\"}\n");
+    if (b.failed)
+        tc_log_warn("TWENTYC_SQL_LOG: a statement of %zu bytes is too long to log", n);
+    else if (write(sql_log.fd, b.data, b.len) != (ssize_t)b.len)
+        tc_log_warn("TWENTYC_SQL_LOG: write failed: %s", strerror(errno));
+    tc_buf_fini(&b);
 }
 
 /* Server notices go to the log as JSON lines (libpq would print them raw on stderr): warnings
@@ -168,6 +262,8 @@ PGresult *tc_db_query(tc_db *db, const char *sql, int n, const char *const *para
     stmt *s = find_slot(db->stmts, db->nslots, sql, h);
     char name[24];
     if (!s->sql) {
+        if (sql_log.fd >= 0)
+            sql_log_write(sql, h);
         snprintf(name, sizeof(name), "tc_%u", db->next_id);
         PGresult *prep = PQprepare(db->pg, name, sql, n, NULL);
         if (!result_ok(prep)) {
@@ -199,6 +295,8 @@ PGresult *tc_db_query(tc_db *db, const char *sql, int n, const char *const *para
 
 int tc_db_exec(tc_db *db, const char *sql, tc_err *e)
 {
+    if (sql_log.fd >= 0)
+        sql_log_write(sql, hash_text(sql));
     PGresult *res = PQexec(db->pg, sql);
     int rc = 0;
     if (!result_ok(res))

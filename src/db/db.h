@@ -31,6 +31,16 @@ PGresult *tc_db_query(tc_db *db, const char *sql, int n, const char *const *para
  * 0, or -1 with e filled. */
 int tc_db_exec(tc_db *db, const char *sql, tc_err *e);
 
+/* The SQL log (TWENTYC_SQL_LOG, for the tests' grammar check): from now on every distinct SQL
+ * text this process sends, prepared (on a cache miss) or through tc_db_exec, is appended to
+ * path as one JSON line {"sql":"..."} with one write(2) on an O_APPEND descriptor, so several
+ * threads and processes may share the file. Parameter values are never written. An empty path
+ * or NULL leaves it off. Call before any thread uses the database; 0, or -1 with e filled
+ * (TC_E_CONFIG) when the file cannot be opened. */
+int tc_db_sql_log_open(const char *path, tc_err *e);
+/* Closes the SQL log and forgets which texts it has written; no thread may use the database. */
+void tc_db_sql_log_close(void);
+
 /* Fills e from a failed result (or a NULL one, using the connection's error) by SQLSTATE:
  * class 08, 53, 57P0x and a lost connection -> TC_E_DB_UNAVAILABLE; class 23 and 22 ->
  * TC_E_BAD_REQUEST; 40001, 40P01 -> TC_E_CONFLICT; the rest -> TC_E_INTERNAL. The server's

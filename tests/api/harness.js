@@ -20,8 +20,17 @@ const SETTING_NAMES = [
   'PG_DATABASE_URL', 'APP_SECRET', 'NODE_PORT', 'SERVER_URL', 'ACCESS_TOKEN_EXPIRES_IN',
   'REFRESH_TOKEN_EXPIRES_IN', 'LOG_LEVEL', 'TWENTYC_DATA_DIR', 'TWENTYC_HTTP_THREADS',
   'TWENTYC_DB_POOL_SIZE', 'TWENTYC_MAX_BODY_BYTES', 'TWENTYC_HTTP_TIMEOUT', 'TWENTYC_CORE_SCHEMA',
-  'TWENTYC_PG_BIN_DIR',
+  'TWENTYC_PG_BIN_DIR', 'TWENTYC_SQL_LOG',
 ];
+
+// TWENTYC_SQL_LOG_DIR (set by scripts/test.sh): every twentyc process started here logs the SQL it
+// sends (TWENTYC_SQL_LOG) into its own file there, which tests/sqlcheck parses after the run.
+const SQL_LOG_DIR = process.env.TWENTYC_SQL_LOG_DIR || '';
+let sqlLogCount = 0;
+function sqlLogFile() {
+  const test = path.basename(process.argv[1] || 'node', '.js');
+  return path.join(SQL_LOG_DIR, `${test}-${process.pid}-${++sqlLogCount}.jsonl`);
+}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -287,11 +296,13 @@ function assertBinary() {
   }
 }
 
-// Environment for a child: the parent's without any twentyc setting, then the given values; a
-// value of undefined removes the variable.
+// Environment for a child: the parent's without any twentyc setting (but with a fresh
+// TWENTYC_SQL_LOG file when TWENTYC_SQL_LOG_DIR is set), then the given values; a value of
+// undefined removes the variable.
 function childEnv(vars) {
   const env = { ...process.env };
   for (const name of SETTING_NAMES) delete env[name];
+  if (SQL_LOG_DIR) env.TWENTYC_SQL_LOG = sqlLogFile();
   for (const [k, v] of Object.entries(vars)) {
     if (v === undefined || v === null) delete env[k];
     else env[k] = String(v);
