@@ -18,6 +18,8 @@
 #include "auth/role.h"
 #include "auth/user.h"
 #include "db/pool.h"
+#include "graphql/parser.h"
+#include "graphql/print.h"
 #include "meta/doctor.h"
 #include "meta/load.h"
 #include "meta/workspace.h"
@@ -52,6 +54,9 @@ static const char usage[] =
     "             other seed users (password tim@apple.dev), demo records; idempotent\n"
     "  doctor [--workspace ID]\n"
     "             compare each workspace's metadata with its schema; exit 1 on drift\n"
+    "  graphql print\n"
+    "             read a GraphQL document on stdin and print its canonical form (graphql-js's\n"
+    "             print()); on a syntax error exit 2 with the GraphQL error as JSON on stderr\n"
     "  config     print every setting with its value and where it came from\n"
     "  version    print the version\n"
     "  help       this text\n"
@@ -471,6 +476,52 @@ static int seed_command(tc_config *cfg, int argc, char **argv)
     return rc;
 }
 
+/* twentyc graphql print: stdin -> canonical document on stdout (exit 0), or the GraphQL error
+ * JSON on stderr (exit 2). Needs no settings. */
+static int graphql_command(int argc, char **argv)
+{
+    if (argc != 3 || strcmp(argv[2], "print") != 0) {
+        fprintf(stderr, "twentyc: usage: twentyc graphql print < document.graphql\n");
+        return EXIT_USAGE;
+    }
+    /* One byte past the limit is enough for the parser to refuse the document. */
+    size_t max = TC_GQL_DEFAULT_MAX_BYTES, len = 0;
+    char *src = malloc(max + 1);
+    if (!src)
+        return EXIT_FAILURE;
+    size_t n;
+    while (len <= max && (n = fread(src + len, 1, max + 1 - len, stdin)) > 0)
+        len += n;
+    if (ferror(stdin)) {
+        fprintf(stderr, "twentyc: cannot read standard input\n");
+        free(src);
+        return EXIT_FAILURE;
+    }
+    tc_arena *a = tc_arena_new(len + 4096);
+    tc_gql_parse_error err;
+    tc_gql_ast_document *doc = tc_gql_parse(a, src, len, NULL, &err);
+    tc_buf out;
+    tc_buf_init(&out, (size_t)64 << 20);
+    int rc = EXIT_SUCCESS;
+    if (!doc) {
+        tc_json j;
+        tc_json_init(&j, &out);
+        tc_gql_parse_error_write(&j, &err);
+        fprintf(stderr, "%s\n", tc_buf_cstr(&out));
+        rc = EXIT_USAGE;
+    } else if (tc_gql_print_document(&out, doc) < 0) {
+        fprintf(stderr, "twentyc: the printed document is larger than %zu bytes\n", out.max);
+        rc = EXIT_FAILURE;
+    } else {
+        fwrite(out.data, 1, out.len, stdout);
+        fputc('\n', stdout);
+    }
+    tc_buf_fini(&out);
+    tc_arena_free(a);
+    free(src);
+    return rc;
+}
+
 static int migrate_command(tc_config *cfg)
 {
     tc_err e;
@@ -495,6 +546,8 @@ int main(int argc, char **argv)
         printf("twentyc %s\n", TC_VERSION);
         return EXIT_SUCCESS;
     }
+    if (strcmp(cmd, "graphql") == 0)
+        return graphql_command(argc, argv);
     bool workspace = strcmp(cmd, "workspace") == 0, doctor = strcmp(cmd, "doctor") == 0,
          apikey = strcmp(cmd, "apikey") == 0, user = strcmp(cmd, "user") == 0,
          seed = strcmp(cmd, "seed") == 0, role = strcmp(cmd, "role") == 0;
