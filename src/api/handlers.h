@@ -23,15 +23,14 @@ void tc_auth_2fa_delete(tc_req *req);    /* POST /auth/2fa/delete */
 void tc_rest_find_many(tc_req *req); /* GET /rest/:object */
 void tc_rest_find_one(tc_req *req);  /* GET /rest/:object/:id */
 /* rest_write.c: record mutations */
-void tc_rest_create_one(tc_req *req);      /* POST /rest/:object */
-void tc_rest_create_many(tc_req *req);     /* POST /rest/batch/:object */
-void tc_rest_update_one(tc_req *req);      /* PATCH|PUT /rest/:object/:id */
-void tc_rest_update_many(tc_req *req);     /* PATCH|PUT /rest/:object */
-void tc_rest_delete_one(tc_req *req);      /* DELETE /rest/:object/:id */
-void tc_rest_delete_many(tc_req *req);     /* DELETE /rest/:object */
-void tc_rest_restore_one(tc_req *req);     /* PATCH /rest/:object/:id/restore */
-void tc_rest_restore_one_old(tc_req *req); /* PATCH /rest/restore/:object/:id (older form) */
-void tc_rest_restore_many(tc_req *req);    /* PATCH /rest/:object/restore, /rest/restore/:object */
+void tc_rest_create_one(tc_req *req);   /* POST /rest/:object */
+void tc_rest_create_many(tc_req *req);  /* POST /rest/batch/:object */
+void tc_rest_update_one(tc_req *req);   /* PATCH|PUT /rest/:object/:id */
+void tc_rest_update_many(tc_req *req);  /* PATCH|PUT /rest/:object */
+void tc_rest_delete_one(tc_req *req);   /* DELETE /rest/:object/:id */
+void tc_rest_delete_many(tc_req *req);  /* DELETE /rest/:object */
+void tc_rest_restore_one(tc_req *req);  /* PATCH /rest/:object/:id/restore (and older form) */
+void tc_rest_restore_many(tc_req *req); /* PATCH /rest/:object/restore (and older form) */
 /* rest_group.c */
 void tc_rest_group_by(tc_req *req); /* GET /rest/:object/groupBy */
 /* rest_merge.c: duplicates and merge */

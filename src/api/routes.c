@@ -43,7 +43,7 @@ const tc_route tc_routes[] = {
     {TC_DELETE, "/rest/:object/:id", tc_rest_delete_one},
     {TC_DELETE, "/rest/:object", tc_rest_delete_many},
     {TC_PATCH, "/rest/:object/:id/restore", tc_rest_restore_one},
-    {TC_PATCH, "/rest/restore/:object/:id", tc_rest_restore_one_old},
+    {TC_PATCH, "/rest/restore/:object/:id", tc_rest_restore_one},
     {TC_PATCH, "/rest/:object/restore", tc_rest_restore_many},
     {TC_PATCH, "/rest/restore/:object", tc_rest_restore_many},
     {TC_PATCH | TC_PUT, "/rest/:object/merge", tc_rest_merge},

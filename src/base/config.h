@@ -47,6 +47,8 @@
     X(pg_bin_dir, "TWENTYC_PG_BIN_DIR", STR, "", 0, 0, 0,                                          \
       "Directory of initdb and postgres for the embedded cluster. Unset: the newest "              \
       "/usr/lib/postgresql/*/bin, else PATH")                                                      \
+    X(mutation_max_records, "TWENTYC_MUTATION_MAX_RECORDS", INT, "10000", 1, 1000000, 0,           \
+      "Most records one bulk update, delete, destroy or restore call may touch")                   \
     X(sql_log, "TWENTYC_SQL_LOG", STR, "", 0, 0, 0,                                                \
       "File to which each distinct SQL text sent is appended as a JSON line {\"sql\":...} "        \
       "(parameter values never); for the tests' grammar check. Unset: off")

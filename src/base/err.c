@@ -39,7 +39,7 @@ int tc_err_set(tc_err *e, tc_code code, const char *fmt, ...)
     if (!e)
         return -1;
     e->code = code;
-    e->sqlstate[0] = '\0';
+    e->sqlstate[0] = e->constraint[0] = '\0';
     e->reason[0] = '\0';
     e->detail[0] = '\0';
     va_list ap;
@@ -64,5 +64,5 @@ void tc_err_clear(tc_err *e)
     if (!e)
         return;
     e->code = TC_OK;
-    e->sqlstate[0] = e->reason[0] = e->message[0] = e->detail[0] = '\0';
+    e->sqlstate[0] = e->reason[0] = e->message[0] = e->detail[0] = e->constraint[0] = '\0';
 }

@@ -34,10 +34,11 @@ typedef enum tc_code {
 
 typedef struct tc_err {
     tc_code code;
-    char sqlstate[6];  /* PostgreSQL SQLSTATE when the error came from the database, else "" */
-    char reason[48];   /* a finer client code where Twenty has one (INVALID_OBJECT_INPUT), or "" */
-    char message[256]; /* for the client: short and stable */
-    char detail[768];  /* for the log only */
+    char sqlstate[6]; /* PostgreSQL SQLSTATE when the error came from the database, else "" */
+    char reason[48];  /* a finer client code where Twenty has one (INVALID_OBJECT_INPUT), or "" */
+    char constraint[64]; /* the constraint a database error names (class 23), or "" */
+    char message[256];   /* for the client: short and stable */
+    char detail[768];    /* for the log only */
 } tc_err;
 
 /* Fills e (when not NULL) with code and a formatted client message; clears sqlstate, reason and

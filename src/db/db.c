@@ -238,6 +238,8 @@ int tc_db_error(tc_db *db, const PGresult *res, tc_err *e)
     }
     if (e) {
         snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", state ? state : "");
+        const char *constraint = res ? PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME) : NULL;
+        snprintf(e->constraint, sizeof(e->constraint), "%s", constraint ? constraint : "");
         tc_err_detail(e, "%s", msg);
         /* libpq messages end with a newline; the log line should not. */
         size_t n = strlen(e->detail);

@@ -1,0 +1,188 @@
+/* Building a mutation's events (see event.h): each record is shaped as Twenty's record JSON
+ * with the JSON writer, then compared field by field for an update's diff. */
+#include "query/event.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/json.h"
+#include "query/shape.h"
+
+#define EVENTS_MAX (512u << 20) /* the JSON of one mutation's events */
+#define RECORD_MAX (16u << 20)  /* one record's JSON */
+
+static const char *const action_names[] = {
+#define TC_EVENT_NAME_(name, text) text,
+    TC_EVENT_ACTIONS(TC_EVENT_NAME_)
+#undef TC_EVENT_NAME_
+};
+
+const char *tc_event_action_name(tc_event_action a)
+{
+    return action_names[a];
+}
+
+void tc_events_init(tc_events *ev, const tc_find *full)
+{
+    ev->full = full;
+    ev->n = 0;
+    tc_buf_init(&ev->json, EVENTS_MAX);
+    tc_buf_addc(&ev->json, '[');
+}
+
+void tc_events_fini(tc_events *ev)
+{
+    tc_buf_fini(&ev->json);
+}
+
+static int id_column(const tc_find *full)
+{
+    for (size_t i = 0; i < full->ncols; i++)
+        if (!full->cols[i].sub && strcmp(full->cols[i].name, "id") == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Row `row` of r as a record, parsed (the caller decrefs). */
+static json_t *record(const tc_find *full, const PGresult *r, int row)
+{
+    tc_buf b;
+    tc_json j;
+    tc_buf_init(&b, RECORD_MAX);
+    tc_json_init(&j, &b);
+    tc_shape_record(&j, full, r, row);
+    json_t *out = tc_json_ok(&j) ? json_loadb(b.data, b.len, 0, NULL) : NULL;
+    tc_buf_fini(&b);
+    return out ? out : json_object();
+}
+
+/* The row of r whose id is id, or -1. r's rows are ordered by id (tc_lock_sql's ORDER BY; a
+ * uuid's order is its text's). */
+static int find_row(const PGresult *r, int col, const char *id)
+{
+    int lo = 0, hi = PQntuples(r) - 1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        int c = strcmp(PQgetvalue(r, mid, col), id);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+/* The fields whose values differ between before and after (updatedAt left out, as Twenty's
+ * diff leaves it out), as {field: {before, after}}. */
+static json_t *diff_of(const json_t *before, const json_t *after)
+{
+    json_t *diff = json_object();
+    const char *k;
+    json_t *a;
+    json_object_foreach((json_t *)after, k, a)
+    {
+        json_t *b = json_object_get(before, k);
+        if (strcmp(k, "updatedAt") == 0 || (b && json_equal(a, b)))
+            continue;
+        json_t *change = json_object();
+        json_object_set(change, "before", b ? b : json_null());
+        json_object_set(change, "after", a);
+        json_object_set_new(diff, k, change);
+    }
+    return diff;
+}
+
+static json_t *updated_fields(const tc_record_input *in, tc_event_action action)
+{
+    json_t *list = json_array();
+    if (action == TC_EVENT_DELETED) {
+        json_array_append_new(list, json_string("deletedAt"));
+        return list;
+    }
+    for (size_t i = 0; in && i < in->nfields; i++)
+        json_array_append_new(list, json_string(in->fields[i]->name));
+    return list;
+}
+
+static int append(tc_events *ev, const char *record_id, tc_event_action action, json_t *props)
+{
+    json_t *item = json_object();
+    json_object_set_new(item, "recordId", json_string(record_id));
+    json_object_set_new(item, "action", json_string(tc_event_action_name(action)));
+    json_object_set_new(item, "properties", props);
+    char *text = json_dumps(item, JSON_COMPACT);
+    json_decref(item);
+    if (!text)
+        return -1;
+    if (ev->n++)
+        tc_buf_addc(&ev->json, ',');
+    int rc = tc_buf_adds(&ev->json, text);
+    free(text);
+    return rc;
+}
+
+int tc_events_add(tc_events *ev, tc_event_action action, const PGresult *before,
+                  const PGresult *after, const tc_record_input *in)
+{
+    const tc_find *full = ev->full;
+    int col = id_column(full);
+    if (col < 0)
+        return -1;
+    const PGresult *main = after ? after : before;
+    int n = PQntuples(main);
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++) {
+        const char *id = PQgetvalue(main, i, col);
+        json_t *props = json_object();
+        json_t *b = NULL, *a = NULL;
+        if (before && after) {
+            int k = find_row(before, col, id);
+            b = k >= 0 ? record(full, before, k) : json_object();
+        } else if (before) {
+            b = record(full, before, i);
+        }
+        if (after)
+            a = record(full, after, i);
+        if (b && a) {
+            json_object_set_new(props, "updatedFields", updated_fields(in, action));
+            json_object_set_new(props, "diff", diff_of(b, a));
+        }
+        if (b)
+            json_object_set_new(props, "before", b);
+        if (a)
+            json_object_set_new(props, "after", a);
+        rc = append(ev, id, action, props);
+    }
+    return rc;
+}
+
+void tc_events_sql(const tc_events *ev, const char *workspace_id, const tc_event_actor *actor,
+                   tc_sql *q)
+{
+    tc_buf *json = (tc_buf *)&ev->json;
+    tc_buf_addc(json, ']');
+    const tc_object *o = ev->full->object;
+    tc_sql_add(q, "INSERT INTO \"event\" (\"workspaceId\", \"objectMetadataId\", \"objectName\", "
+                  "\"action\", \"name\", \"recordId\", \"properties\", \"userId\", "
+                  "\"userWorkspaceId\", \"workspaceMemberId\", \"apiKeyId\") SELECT ");
+    tc_sql_param(q, workspace_id);
+    tc_sql_add(q, "::uuid, ");
+    tc_sql_param(q, o->id);
+    tc_sql_add(q, "::uuid, ");
+    tc_sql_param(q, o->name_singular);
+    tc_sql_add(q, "::text, e.\"action\", ");
+    tc_sql_param(q, o->name_singular);
+    tc_sql_add(q, "::text || '.' || e.\"action\", e.\"recordId\", e.\"properties\", ");
+    tc_sql_param(q, actor->user_id);
+    tc_sql_add(q, "::uuid, ");
+    tc_sql_param(q, actor->user_workspace_id);
+    tc_sql_add(q, "::uuid, ");
+    tc_sql_param(q, actor->workspace_member_id);
+    tc_sql_add(q, "::uuid, ");
+    tc_sql_param(q, actor->api_key_id);
+    tc_sql_add(q, "::uuid FROM jsonb_to_recordset(");
+    tc_sql_param(q, tc_buf_cstr(json));
+    tc_sql_add(q, "::jsonb) AS e(\"recordId\" uuid, \"action\" text, \"properties\" jsonb)");
+}
