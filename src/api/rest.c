@@ -1,7 +1,7 @@
 /* Twenty's core REST API for records (spec/twenty-api.md §1), read side: GET /rest/{plural}
  * (findMany) and GET /rest/{plural}/{id} (findOne) for every object of the caller's workspace,
- * from its snapshot and the caller's permission view, with no per-object code. Unreadable
- * objects answer 403, unreadable fields are left out (§7). */
+ * from its snapshot and the caller's permission view, with no per-object code, at depth 0 or 1
+ * (§1.8). Unreadable objects answer 403, unreadable fields and relations are left out (§7). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,34 +9,25 @@
 #include "api/handlers.h"
 #include "api/rest_int.h"
 #include "base/json.h"
+#include "query/relations.h"
 #include "query/shape.h"
 #include "query/sql.h"
 
-/* The caller's rights on the object, and the selection (`fields`) into f; false after
+/* The caller's rights on the object, and the selection (depth, `fields`) into f; false after
  * answering. */
 static bool readable_or_respond(tc_req *req, tc_find *f, tc_rest *r)
 {
-    if (!tc_rest_open_or_respond(req, r) ||
+    int depth;
+    if (!tc_rest_open_or_respond(req, r) || !tc_rest_depth_or_respond(req, &depth) ||
         !tc_rest_allowed_or_respond(req, tc_perm_object(r->view, r->object).read))
         return false;
     tc_find_init(f, req->arena, r->view, r->object);
+    if (depth == 1)
+        tc_find_add_relations(f, req->arena, r->view);
     const char *fields = tc_req_query(req, "fields");
     tc_err e;
     if (fields && tc_find_pick(f, fields, &e) < 0) {
         tc_reply_error(req, &e);
-        return false;
-    }
-    return true;
-}
-
-/* depth: 1 is refused until relations are loaded, rather than ignored. */
-static bool depth_or_respond(tc_req *req)
-{
-    int depth;
-    if (!tc_rest_depth_or_respond(req, &depth))
-        return false;
-    if (depth != 0) {
-        tc_reply_errorf(req, TC_E_BAD_REQUEST, "'depth=1' parameter invalid. Allowed values are 0");
         return false;
     }
     return true;
@@ -91,15 +82,28 @@ static bool paging_or_respond(tc_req *req, const tc_rest *r, tc_find *f)
     return true;
 }
 
-/* The cursor of row `row`: its order-key columns follow the selection. NULL on failure. */
+/* The cursor of row `row` from its order-key columns. NULL on failure. */
 static char *cursor_of(tc_req *req, const tc_find *f, const PGresult *r, int row)
 {
     const char **values = tc_arena_calloc(req->arena, f->order.nkeys + 1, sizeof(*values));
     for (size_t i = 0; i < f->order.nkeys; i++)
-        values[i] = PQgetvalue(r, row, (int)(f->ncols + i));
+        values[i] = PQgetvalue(r, row, tc_find_key_col(f, i));
     char *out = NULL;
     tc_err e;
     return tc_cursor_encode(req->arena, &f->order, values, &out, &e) == 0 ? out : NULL;
+}
+
+/* The to-many relations of rows [0, nrows) of page into s; false after answering. */
+static bool relations_or_respond(tc_req *req, const tc_rest *r, const tc_find *f,
+                                 const PGresult *page, int nrows, tc_relations *s)
+{
+    tc_err e;
+    tc_err_clear(&e);
+    tc_db *db = tc_req_db(req, &e);
+    if (db && tc_relations_load(s, db, req->arena, f, r->model->schema, page, nrows, &e) == 0)
+        return true;
+    tc_reply_error(req, &e);
+    return false;
 }
 
 static void write_cursor(tc_json *j, const char *cursor)
@@ -114,7 +118,7 @@ void tc_rest_find_many(tc_req *req)
 {
     tc_rest r;
     tc_find f;
-    if (!depth_or_respond(req) || !readable_or_respond(req, &f, &r) || !limit_or_respond(req, &f) ||
+    if (!readable_or_respond(req, &f, &r) || !limit_or_respond(req, &f) ||
         !paging_or_respond(req, &r, &f))
         return;
     char limit_text[16];
@@ -125,7 +129,11 @@ void tc_rest_find_many(tc_req *req)
     tc_find_sql(&f, r.model->schema, limit_text, &page);
     tc_find_count_sql(&f, r.model->schema, &count);
     PGresult *rows = tc_rest_run_or_respond(req, &page);
-    PGresult *total = rows ? tc_rest_run_or_respond(req, &count) : NULL;
+    /* The extra row is the last one in either direction; it is not shown. */
+    int n = rows ? PQntuples(rows) : 0, shown = n > f.limit ? f.limit : n;
+    tc_relations rels;
+    bool related = rows && relations_or_respond(req, &r, &f, rows, shown, &rels);
+    PGresult *total = related ? tc_rest_run_or_respond(req, &count) : NULL;
     tc_sql_fini(&page);
     tc_sql_fini(&count);
     if (!rows || !total) {
@@ -133,7 +141,6 @@ void tc_rest_find_many(tc_req *req)
         return;
     }
     /* A backward page was read in reverse order: show it in natural order. */
-    int n = PQntuples(rows), shown = n > f.limit ? f.limit : n;
     bool more = n > f.limit;
     tc_buf b;
     tc_json j;
@@ -145,7 +152,7 @@ void tc_rest_find_many(tc_req *req)
     tc_json_key(&j, f.object->name_plural);
     tc_json_arr_begin(&j);
     for (int i = 0; i < shown; i++)
-        tc_shape_record(&j, &f, rows, f.forward ? i : shown - 1 - i);
+        tc_shape_record_rels(&j, &f, rows, f.forward ? i : shown - 1 - i, &rels);
     tc_json_arr_end(&j);
     tc_json_obj_end(&j);
     tc_json_key(&j, "totalCount");
@@ -172,8 +179,7 @@ void tc_rest_find_one(tc_req *req)
     tc_rest r;
     tc_find f;
     const char *id = req->params[1];
-    if (!depth_or_respond(req) || !tc_rest_id_or_respond(req, id) ||
-        !readable_or_respond(req, &f, &r))
+    if (!tc_rest_id_or_respond(req, id) || !readable_or_respond(req, &f, &r))
         return;
     f.id = id;
     tc_sql q;
@@ -188,6 +194,11 @@ void tc_rest_find_one(tc_req *req)
         tc_rest_not_found(req);
         return;
     }
+    tc_relations rels;
+    if (!relations_or_respond(req, &r, &f, rows, 1, &rels)) {
+        PQclear(rows);
+        return;
+    }
     tc_buf b;
     tc_json j;
     tc_buf_init(&b, TC_REST_BODY_MAX);
@@ -196,7 +207,7 @@ void tc_rest_find_one(tc_req *req)
     tc_json_key(&j, "data");
     tc_json_obj_begin(&j);
     tc_json_key(&j, f.object->name_singular);
-    tc_shape_record(&j, &f, rows, 0);
+    tc_shape_record_rels(&j, &f, rows, 0, &rels);
     tc_json_obj_end(&j);
     tc_json_obj_end(&j);
     PQclear(rows);

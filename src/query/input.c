@@ -188,14 +188,14 @@ static char *lower(tc_arena *a, const char *s)
     return out;
 }
 
-/* A link as Twenty stores it: the host lower-cased, no trailing slash. */
+/* A link as Twenty stores it: scheme and host lower-cased, no trailing slash. */
 static char *normalise_link(tc_arena *a, const char *url)
 {
     char *out = tc_arena_strdup(a, url);
     char *host = strstr(out, "://");
     host = host ? host + 3 : out;
-    for (char *p = host; *p && *p != '/' && *p != '?' && *p != '#'; p++)
-        *p = (char)tolower((unsigned char)*p);
+    for (char *p = out; *p && (p < host || (*p != '/' && *p != '?' && *p != '#')); p++)
+        *p = (char)tolower((unsigned char)*p); /* the scheme and the host */
     size_t n = strlen(out);
     while (n > 0 && out[n - 1] == '/' && (size_t)(host - out) < n - 1)
         out[--n] = '\0';
@@ -226,13 +226,13 @@ static int atomic(ctx *c, const tc_field *f, tc_field_type type, const char *con
     case TC_FT_UUID:
         if (!s || !tc_value_valid(TC_VALUE_UUID, s, strlen(s), NULL, NULL))
             return invalid(c, "Invalid UUID value ", v, " for field \"", name, "\"");
-        *text = s;
+        *text = tc_arena_strdup(c->a, s);
         return 0;
     case TC_FT_TEXT:
     case TC_FT_RICH_TEXT:
         if (!s)
             return invalid(c, "Invalid string value ", v, " for text field \"", name, "\"");
-        *text = s;
+        *text = tc_arena_strdup(c->a, s);
         return 0;
     case TC_FT_NUMBER:
         if (!json_is_number(v) || !isfinite(json_number_value(v)))
@@ -245,7 +245,7 @@ static int atomic(ctx *c, const tc_field *f, tc_field_type type, const char *con
             return 0;
         }
         if (s && tc_value_valid(TC_VALUE_NUMBER, s, strlen(s), NULL, NULL)) {
-            *text = s;
+            *text = tc_arena_strdup(c->a, s);
             return 0;
         }
         tc_err_set(c->e, TC_E_BAD_REQUEST, "Invalid number value NaN for field \"%s\"", name);
@@ -266,13 +266,13 @@ static int atomic(ctx *c, const tc_field *f, tc_field_type type, const char *con
         if (!s || !tc_value_valid(TC_VALUE_TIMESTAMP, s, strlen(s), NULL, NULL))
             return invalid(c, "Invalid value ", v, " for date-time field \"", name,
                            "\". Expected format: 'YYYY-MM-DDTHH:mm:ssZ'");
-        *text = s;
+        *text = tc_arena_strdup(c->a, s);
         return 0;
     case TC_FT_DATE:
         if (!s || !tc_value_valid(TC_VALUE_DATE, s, strlen(s), NULL, NULL))
             return invalid(c, "Invalid value ", v, " for date field \"", name,
                            "\". Expected format: 'YYYY-MM-DD'");
-        *text = s;
+        *text = tc_arena_strdup(c->a, s);
         return 0;
     case TC_FT_RAW_JSON:
     case TC_FT_FILES: {
@@ -299,7 +299,7 @@ static int atomic(ctx *c, const tc_field *f, tc_field_type type, const char *con
             return invalid(c, "Invalid string value ", v, " for text field \"", name, "\"");
         if (!valid_options(s, f, fixed))
             return invalid(c, "Invalid value ", v, " for field \"", name, "\"");
-        *text = s;
+        *text = tc_arena_strdup(c->a, s);
         return 0;
     case TC_FT_MULTI_SELECT: {
         if (json_is_string(v))
@@ -531,6 +531,8 @@ int tc_input_record(tc_arena *a, const tc_perm_view *v, const tc_object *o, cons
             snprintf(e->reason, sizeof(e->reason), "INVALID_ARGS_DATA");
             return -1;
         }
+        if (strcmp(f->name, "id") == 0 && json_is_null(x))
+            continue; /* no id given: the database makes one */
         if (v && !tc_perm_field(v, f).update) {
             tc_err_set(e, TC_E_FORBIDDEN, "User does not have permission to update field %s",
                        f->name);

@@ -37,7 +37,8 @@ typedef enum tc_input_mode { TC_INPUT_CREATE, TC_INPUT_UPDATE } tc_input_mode;
 /* Checks record (a JSON object) against o: every key a field name or a MANY_TO_ONE join column
  * name, every value of its field's shape; the view must let the caller update every field it
  * names (403 PERMISSION_DENIED otherwise). Links are normalised (lower-case host, no trailing
- * slash), e-mails lower-cased. `id` is accepted on create only. Everything is allocated in a. */
+ * slash), e-mails lower-cased. `id` is accepted on create only. Everything is allocated in a
+ * (nothing points into record). */
 int tc_input_record(tc_arena *a, const tc_perm_view *v, const tc_object *o, const json_t *record,
                     tc_input_mode mode, tc_record_input *out, tc_err *e);
 

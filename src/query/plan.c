@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/uuid.h"
 
 /* Whether f has a column of its own a record shows. */
 static bool selectable(const tc_field *f)
@@ -58,6 +59,95 @@ void tc_find_init(tc_find *f, tc_arena *a, const tc_perm_view *v, const tc_objec
         f->order.nkeys = 0; /* cannot happen: the default order is id */
 }
 
+/* The relation rel of f shown at depth 1, or false when the caller may not see it. */
+static bool relation(tc_find_rel *rel, tc_arena *a, const tc_perm_view *v, const tc_field *x)
+{
+    const tc_object *target = x->target_object;
+    if (tc_field_type_info_of(x->type)->kind != TC_KIND_RELATION || !x->is_active || !target ||
+        !target->is_active)
+        return false;
+    if (v && (!tc_perm_field(v, x).read || !tc_perm_object(v, target).read))
+        return false;
+    if (x->relation == TC_REL_MANY_TO_ONE)
+        rel->join_column = x->join_column;
+    else if (x->relation == TC_REL_ONE_TO_MANY && x->target_field)
+        rel->join_column = x->target_field->join_column;
+    if (!rel->join_column)
+        return false;
+    rel->field = x;
+    rel->to_many = x->relation == TC_REL_ONE_TO_MANY;
+    rel->target = tc_arena_alloc(a, sizeof(*rel->target));
+    tc_find_init(rel->target, a, v, target);
+    return rel->target->nfields > 0;
+}
+
+void tc_find_add_relations(tc_find *f, tc_arena *a, const tc_perm_view *v)
+{
+    const tc_object *o = f->object;
+    f->rels = tc_arena_calloc(a, o->nfields + 1, sizeof(*f->rels));
+    f->nrels = 0;
+    for (size_t i = 0; i < o->nfields; i++) {
+        tc_find_rel *rel = &f->rels[f->nrels];
+        memset(rel, 0, sizeof(*rel));
+        if (relation(rel, a, v, o->fields[i]))
+            f->nrels++;
+    }
+}
+
+int tc_find_ids(tc_find *f, tc_arena *a, const char *const *ids, size_t n, tc_err *e)
+{
+    if (n > TC_FIND_MAX_IDS)
+        return tc_err_set(e, TC_E_BAD_REQUEST, "Too many records: at most %d", TC_FIND_MAX_IDS);
+    /* Canonical (lower-case) copies, as PostgreSQL writes ids: the answer matches rows by text.
+     * The array literal is {id,id,...}: validated ids need no quoting. */
+    const char **canon = tc_arena_calloc(a, n + 1, sizeof(*canon));
+    char *array = tc_arena_alloc(a, n * (TC_UUID_STR_LEN + 1) + 3);
+    size_t len = 0;
+    array[len++] = '{';
+    for (size_t i = 0; i < n; i++) {
+        size_t idlen = strnlen(ids[i], TC_UUID_STR_LEN + 1);
+        tc_uuid u;
+        if (idlen != TC_UUID_STR_LEN || tc_uuid_parse(ids[i], idlen, &u) < 0)
+            return tc_err_set(e, TC_E_BAD_REQUEST, "'%.64s' is not a valid UUID", ids[i]);
+        char *id = tc_arena_alloc(a, TC_UUID_STR_LEN + 1);
+        tc_uuid_format(&u, id);
+        canon[i] = id;
+        if (i)
+            array[len++] = ',';
+        memcpy(array + len, id, TC_UUID_STR_LEN);
+        len += TC_UUID_STR_LEN;
+    }
+    array[len++] = '}';
+    array[len] = '\0';
+    f->ids = canon;
+    f->nids = n;
+    f->ids_array = array;
+    f->id = NULL;
+    f->cursor = NULL;
+    f->filter = NULL;
+    return 0;
+}
+
+int tc_find_rel_col(const tc_find *f, size_t k)
+{
+    size_t col = f->ncols;
+    for (size_t i = 0; i < k; i++) {
+        if (!f->rels[i].to_many)
+            col += 1 + f->rels[i].target->ncols;
+    }
+    return (int)col;
+}
+
+int tc_find_id_col(const tc_find *f)
+{
+    return tc_find_rel_col(f, f->nrels);
+}
+
+int tc_find_key_col(const tc_find *f, size_t i)
+{
+    return tc_find_id_col(f) + 1 + (int)i;
+}
+
 /* Whether the comma-separated list names the column name or the field name. */
 static bool listed(const char *list, const char *name)
 {
@@ -77,6 +167,11 @@ static bool selected(const tc_find *f, const char *item, size_t len)
     for (size_t i = 0; i < f->ncols; i++) {
         const tc_col *c = &f->cols[i];
         const char *name = c->sub ? c->field->name : c->name;
+        if (strlen(name) == len && memcmp(name, item, len) == 0)
+            return true;
+    }
+    for (size_t i = 0; i < f->nrels; i++) {
+        const char *name = f->rels[i].field->name;
         if (strlen(name) == len && memcmp(name, item, len) == 0)
             return true;
     }
@@ -120,10 +215,11 @@ int tc_find_pick(tc_find *f, const char *list, tc_err *e)
     size_t nf = 0, nc = 0;
     for (size_t i = 0; i < f->nfields; i++) {
         const tc_field *x = f->fields[i];
-        const char *col = x->join_column && tc_field_type_info_of(x->type)->kind == TC_KIND_RELATION
+        /* A relation's own column is its join column; its name is the related record's. */
+        const char *col = tc_field_type_info_of(x->type)->kind == TC_KIND_RELATION && x->join_column
                               ? x->join_column
                               : x->name;
-        if (strcmp(x->name, "id") == 0 || listed(list, x->name) || listed(list, col))
+        if (strcmp(x->name, "id") == 0 || listed(list, col))
             f->fields[nf++] = x;
     }
     for (size_t i = 0; i < f->ncols; i++) {
@@ -137,5 +233,11 @@ int tc_find_pick(tc_find *f, const char *list, tc_err *e)
     }
     f->nfields = nf;
     f->ncols = nc;
+    size_t nr = 0;
+    for (size_t i = 0; i < f->nrels; i++) {
+        if (listed(list, f->rels[i].field->name))
+            f->rels[nr++] = f->rels[i];
+    }
+    f->nrels = nr;
     return 0;
 }

@@ -39,15 +39,16 @@ static void value(tc_json *j, const tc_col *c, const PGresult *r, int row, int c
     }
 }
 
-void tc_shape_record(tc_json *j, const tc_find *f, const PGresult *r, int row)
+/* The fields of f from row `row` of r (object braces not included): column i of f is result
+ * column f->at[i] when f->at is set, else base + i. */
+static void fields(tc_json *j, const tc_find *f, const PGresult *r, int row, int base)
 {
-    tc_json_obj_begin(j);
     size_t col = 0;
     while (col < f->ncols) {
         const tc_col *c = &f->cols[col];
         if (!c->sub) {
             tc_json_key(j, c->name);
-            value(j, c, r, row, f->at ? f->at[col] : (int)col);
+            value(j, c, r, row, f->at ? f->at[col] : base + (int)col);
             col++;
             continue;
         }
@@ -56,9 +57,54 @@ void tc_shape_record(tc_json *j, const tc_find *f, const PGresult *r, int row)
         for (const tc_field *field = c->field; col < f->ncols && f->cols[col].field == field;
              col++) {
             tc_json_key(j, f->cols[col].sub->name);
-            value(j, &f->cols[col], r, row, f->at ? f->at[col] : (int)col);
+            value(j, &f->cols[col], r, row, f->at ? f->at[col] : base + (int)col);
         }
         tc_json_obj_end(j);
     }
+}
+
+void tc_shape_record(tc_json *j, const tc_find *f, const PGresult *r, int row)
+{
+    tc_json_obj_begin(j);
+    fields(j, f, r, row, 0);
     tc_json_obj_end(j);
+}
+
+void tc_shape_record_rels(tc_json *j, const tc_find *f, const PGresult *r, int row,
+                          const tc_relations *s)
+{
+    tc_json_obj_begin(j);
+    fields(j, f, r, row, 0);
+    for (size_t k = 0; k < f->nrels; k++) {
+        const tc_find_rel *rel = &f->rels[k];
+        tc_json_key(j, rel->field->name);
+        if (!rel->to_many) {
+            int col = tc_find_rel_col(f, k);
+            if (PQgetisnull(r, row, col)) {
+                tc_json_null(j);
+                continue;
+            }
+            tc_json_obj_begin(j);
+            fields(j, rel->target, r, row, col + 1);
+            tc_json_obj_end(j);
+            continue;
+        }
+        tc_json_arr_begin(j);
+        int first = 0, n = s ? tc_relations_children(s, k, row, &first) : 0;
+        for (int i = 0; i < n; i++)
+            tc_shape_record(j, rel->target, s->batches[k].rows, first + i);
+        tc_json_arr_end(j);
+    }
+    tc_json_obj_end(j);
+}
+
+void tc_shape_records_by_ids(tc_json *j, const tc_find *f, const tc_relations *s)
+{
+    tc_json_arr_begin(j);
+    for (size_t i = 0; i < f->nids; i++) {
+        int row = tc_relations_row_of(s, f->ids[i]);
+        if (row >= 0)
+            tc_shape_record_rels(j, f, s->rows, row, s);
+    }
+    tc_json_arr_end(j);
 }

@@ -210,10 +210,11 @@ describe('records REST API (read)', { timeout: 300000 }, () => {
     assert.equal((await get('/rest/companies?fields=,')).status, 400);
   });
 
-  it('parameters not read yet are refused, not ignored', async () => {
-    for (const q of ['depth=1']) {
+  it('depth: 0 and 1 are read (records_depth.test.js), others refused, not ignored', async () => {
+    for (const q of ['depth=2', 'depth=-1', 'depth=one']) {
       const res = await get(`/rest/companies?${q}`);
       assert.equal(res.status, 400, q);
+      assert.equal(res.json.code, 'INVALID_DEPTH_QUERY_PARAM', q);
     }
   });
 });
