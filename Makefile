@@ -26,6 +26,7 @@ bench: all
 	@bench/health.sh
 	@bench/workspace.sh
 	@bench/auth.sh
+	@bench/rest.sh
 
 deps:
 	@scripts/deps.sh
