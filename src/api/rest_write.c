@@ -9,7 +9,9 @@
 #include "api/handlers.h"
 #include "api/rest_int.h"
 #include "base/json.h"
+#include "query/relations.h"
 #include "query/shape.h"
+#include "query/sql.h"
 #include "query/write.h"
 
 typedef enum verb { CREATE, UPDATE, SOFT_DELETE, DESTROY, RESTORE } verb;
@@ -58,9 +60,53 @@ static bool begin_or_respond(tc_req *req, tc_rest *r, tc_write *w)
     return false;
 }
 
-/* Ends the write: commits when rc is 0, else rolls back; false after answering an error. */
-static bool end_or_respond(tc_req *req, tc_write *w, int rc, tc_err *e)
+/* The records a call answers with at depth=1: the changed records read again through the
+ * read path (relations joined and batched), inside the write's transaction. */
+typedef struct answer {
+    bool deep;
+    tc_find find;
+    const PGresult *rows;
+    tc_relations rels;
+} answer;
+
+static void clear_result(void *r)
 {
+    PQclear(r);
+}
+
+static int load_deep(tc_req *req, const tc_rest *r, const tc_write *w, answer *ans, tc_err *e)
+{
+    size_t n = tc_write_count(w);
+    const char **ids = tc_arena_calloc(req->arena, n + 1, sizeof(*ids));
+    for (size_t i = 0; i < n; i++)
+        ids[i] = tc_write_id(w, i);
+    tc_find_init(&ans->find, req->arena, r->view, r->object);
+    tc_find_add_relations(&ans->find, req->arena, r->view);
+    if (tc_find_ids(&ans->find, req->arena, ids, n, e) < 0)
+        return -1;
+    tc_sql q;
+    tc_sql_init(&q, TC_REST_SQL_MAX);
+    tc_find_sql(&ans->find, r->model->schema, NULL, &q);
+    PGresult *rows =
+        tc_sql_ok(&q) ? tc_db_query(w->db, tc_sql_text(&q), q.nparams, q.params, e) : NULL;
+    tc_sql_fini(&q);
+    if (!rows)
+        return e->code ? -1 : tc_err_set(e, TC_E_BAD_REQUEST, "Query too large");
+    tc_arena_defer(req->arena, clear_result, rows);
+    ans->rows = rows;
+    ans->deep = true;
+    return tc_relations_load(&ans->rels, w->db, req->arena, &ans->find, r->model->schema, rows,
+                             PQntuples(rows), e);
+}
+
+/* Ends the write: at depth=1 reads the answer's records, then commits when rc is 0, else rolls
+ * back; false after answering an error. */
+static bool end_or_respond(tc_req *req, const tc_rest *r, tc_write *w, int depth, answer *ans,
+                           int rc, tc_err *e)
+{
+    memset(ans, 0, sizeof(*ans));
+    if (rc == 0 && depth == 1 && tc_write_count(w) > 0)
+        rc = load_deep(req, r, w, ans, e);
     if (rc == 0 && tc_write_commit(w, e) == 0)
         return true;
     tc_write_abort(w);
@@ -68,32 +114,33 @@ static bool end_or_respond(tc_req *req, tc_write *w, int rc, tc_err *e)
     return false;
 }
 
-static void write_record(tc_json *j, const tc_write *w, size_t i)
+static void write_record(tc_json *j, const tc_write *w, const answer *ans, size_t i)
 {
     const PGresult *r;
     int row;
     tc_write_row(w, i, &r, &row);
-    tc_shape_record(j, &w->shown, r, row);
+    if (!ans->deep) {
+        tc_shape_record(j, &w->shown, r, row);
+        return;
+    }
+    int deep_row = tc_relations_row_of(&ans->rels, tc_write_id(w, i));
+    if (deep_row >= 0)
+        tc_shape_record_rels(j, &ans->find, ans->rows, deep_row, &ans->rels);
+    else
+        tc_shape_record(j, &w->shown, r, row);
 }
 
 /* Only the id: what delete answers. */
 static void write_id(tc_json *j, const tc_write *w, size_t i)
 {
-    const PGresult *r;
-    int row;
-    tc_write_row(w, i, &r, &row);
-    size_t col = 0;
-    while (col < w->full.ncols &&
-           (w->full.cols[col].sub || strcmp(w->full.cols[col].name, "id") != 0))
-        col++;
     tc_json_obj_begin(j);
-    tc_json_kv_str(j, "id", PQgetvalue(r, row, (int)col));
+    tc_json_kv_str(j, "id", tc_write_id(w, i));
     tc_json_obj_end(j);
 }
 
 /* {"data":{"<key>": record or [records]}} with status. */
-static void reply(tc_req *req, int status, const tc_write *w, const char *key, bool many,
-                  bool ids_only)
+static void reply(tc_req *req, int status, const tc_write *w, const answer *ans, const char *key,
+                  bool many, bool ids_only)
 {
     tc_buf b;
     tc_json j;
@@ -110,7 +157,7 @@ static void reply(tc_req *req, int status, const tc_write *w, const char *key, b
         if (ids_only)
             write_id(&j, w, i);
         else
-            write_record(&j, w, i);
+            write_record(&j, w, ans, i);
     }
     if (many)
         tc_json_arr_end(&j);
@@ -126,13 +173,6 @@ static bool bad_or_respond(tc_req *req, const char *message)
 {
     tc_reply_errorf(req, TC_E_BAD_REQUEST, "%s", message);
     return false;
-}
-
-/* depth: 0 or 1; records are answered at depth 0. */
-static bool depth_or_respond(tc_req *req)
-{
-    int depth;
-    return tc_rest_depth_or_respond(req, &depth);
 }
 
 static bool flag(tc_req *req, const char *name)
@@ -179,17 +219,19 @@ static void create(tc_req *req, bool many)
     tc_write w;
     tc_record_input *in;
     size_t n;
-    if (!depth_or_respond(req) || !open_or_respond(req, &r, CREATE) ||
+    int depth;
+    answer ans;
+    if (!tc_rest_depth_or_respond(req, &depth) || !open_or_respond(req, &r, CREATE) ||
         !inputs_or_respond(req, &r, many, TC_INPUT_CREATE, &in, &n) ||
         !begin_or_respond(req, &r, &w))
         return;
     tc_err e;
     tc_err_clear(&e);
     int rc = tc_write_create(&w, in, n, flag(req, "upsert"), &e);
-    if (!end_or_respond(req, &w, rc, &e))
+    if (!end_or_respond(req, &r, &w, depth, &ans, rc, &e))
         return;
     const char *name = many ? r.object->name_plural : r.object->name_singular;
-    reply(req, 201, &w, operation(req, "create", name), many, false);
+    reply(req, 201, &w, &ans, operation(req, "create", name), many, false);
 }
 
 void tc_rest_create_one(tc_req *req)
@@ -225,7 +267,9 @@ static void update(tc_req *req, bool many)
     size_t n;
     const tc_filter *filter = NULL;
     const char *id = many ? NULL : req->params[1];
-    if (!depth_or_respond(req) || (id && !tc_rest_id_or_respond(req, id)) ||
+    int depth;
+    answer ans;
+    if (!tc_rest_depth_or_respond(req, &depth) || (id && !tc_rest_id_or_respond(req, id)) ||
         !open_or_respond(req, &r, UPDATE) ||
         (many && !bulk_filter_or_respond(req, &r, "update", &filter)) ||
         !inputs_or_respond(req, &r, false, TC_INPUT_UPDATE, &in, &n) ||
@@ -234,10 +278,10 @@ static void update(tc_req *req, bool many)
     tc_err e;
     tc_err_clear(&e);
     int rc = tc_write_update(&w, in, id, filter, &e);
-    if (!end_or_respond(req, &w, rc, &e))
+    if (!end_or_respond(req, &r, &w, depth, &ans, rc, &e))
         return;
     const char *name = many ? r.object->name_plural : r.object->name_singular;
-    reply(req, 200, &w, operation(req, "update", name), many, false);
+    reply(req, 200, &w, &ans, operation(req, "update", name), many, false);
 }
 
 void tc_rest_update_one(tc_req *req)
@@ -266,10 +310,11 @@ static void delete (tc_req *req, bool many)
     tc_err e;
     tc_err_clear(&e);
     int rc = tc_write_delete(&w, soft, id, filter, &e);
-    if (!end_or_respond(req, &w, rc, &e))
+    answer ans;
+    if (!end_or_respond(req, &r, &w, 0, &ans, rc, &e))
         return;
     const char *name = many ? r.object->name_plural : r.object->name_singular;
-    reply(req, 200, &w, operation(req, "delete", name), many, true);
+    reply(req, 200, &w, &ans, operation(req, "delete", name), many, true);
 }
 
 void tc_rest_delete_one(tc_req *req)
@@ -287,17 +332,19 @@ static void restore(tc_req *req, const char *id)
     tc_rest r;
     tc_write w;
     const tc_filter *filter = NULL;
-    if (!depth_or_respond(req) || (id && !tc_rest_id_or_respond(req, id)) ||
+    int depth;
+    answer ans;
+    if (!tc_rest_depth_or_respond(req, &depth) || (id && !tc_rest_id_or_respond(req, id)) ||
         !open_or_respond(req, &r, RESTORE) ||
         (!id && !bulk_filter_or_respond(req, &r, NULL, &filter)) || !begin_or_respond(req, &r, &w))
         return;
     tc_err e;
     tc_err_clear(&e);
     int rc = tc_write_restore(&w, id, filter, &e);
-    if (!end_or_respond(req, &w, rc, &e))
+    if (!end_or_respond(req, &r, &w, depth, &ans, rc, &e))
         return;
     const char *name = id ? r.object->name_singular : r.object->name_plural;
-    reply(req, 200, &w, operation(req, "restore", name), id == NULL, false);
+    reply(req, 200, &w, &ans, operation(req, "restore", name), id == NULL, false);
 }
 
 void tc_rest_restore_one(tc_req *req)

@@ -170,6 +170,24 @@ int tc_write_begin(tc_write *w, tc_arena *a, tc_db *db, const tc_model *m, const
     return load_actor(w, e);
 }
 
+void tc_write_join(tc_write *w, const tc_write *parent, const tc_perm_view *v, const tc_object *o)
+{
+    memset(w, 0, sizeof(*w));
+    w->a = parent->a;
+    w->db = parent->db;
+    w->model = parent->model;
+    w->object = o;
+    w->principal = parent->principal;
+    w->max_records = parent->max_records;
+    tc_find_init(&w->full, w->a, NULL, o);
+    tc_find_init(&w->shown, w->a, v, o);
+    map_shown(w);
+    tc_events_init(&w->events, &w->full);
+    w->actor = parent->actor;
+    w->event_actor = parent->event_actor;
+    w->joined = true; /* never open: commit and abort leave the transaction alone */
+}
+
 void tc_write_abort(tc_write *w)
 {
     if (w->open)
@@ -188,7 +206,7 @@ int tc_write_commit(tc_write *w, tc_err *e)
         rc = run(w, &q, "record events of", e) ? 0 : -1;
         tc_sql_fini(&q);
     }
-    if (rc == 0 && tc_db_exec(w->db, "COMMIT", e) < 0)
+    if (rc == 0 && !w->joined && tc_db_exec(w->db, "COMMIT", e) < 0)
         rc = -1;
     if (rc == 0)
         w->open = false;
@@ -204,13 +222,19 @@ static int events_or_fail(tc_write *w, tc_event_action action, const PGresult *b
     return tc_err_set(e, TC_E_BAD_REQUEST, "Too many records changed at once");
 }
 
+/* The column of the record id in full's rows. */
+static int id_col(const tc_write *w)
+{
+    for (size_t i = 0; i < w->full.ncols; i++)
+        if (!w->full.cols[i].sub && strcmp(w->full.cols[i].name, "id") == 0)
+            return (int)i;
+    return -1; /* cannot happen: every object has an id */
+}
+
 /* The ids of r's rows as a PostgreSQL array literal (uuids need no quoting). */
 static const char *ids_of(tc_write *w, const PGresult *r)
 {
-    int col = -1;
-    for (size_t i = 0; i < w->full.ncols && col < 0; i++)
-        if (!w->full.cols[i].sub && strcmp(w->full.cols[i].name, "id") == 0)
-            col = (int)i;
+    int col = id_col(w);
     int n = PQntuples(r);
     char *out = tc_arena_alloc(w->a, (size_t)n * 37 + 3);
     size_t len = 0;
@@ -351,7 +375,8 @@ int tc_write_create(tc_write *w, const tc_record_input *in, size_t n, bool upser
 int tc_write_update(tc_write *w, const tc_record_input *in, const char *id, const tc_filter *filter,
                     tc_err *e)
 {
-    PGresult *before = lock(w, TC_SCOPE_LIVE, id, filter, "update", e);
+    tc_scope scope = w->with_deleted ? TC_SCOPE_ANY : TC_SCOPE_LIVE;
+    PGresult *before = lock(w, scope, id, filter, "update", e);
     if (!before)
         return -1;
     return PQntuples(before) ? update_rows(w, in, before, e) : 0;
@@ -421,4 +446,12 @@ void tc_write_row(const tc_write *w, size_t i, const PGresult **r, int *row)
     }
     *r = NULL;
     *row = -1;
+}
+
+const char *tc_write_id(const tc_write *w, size_t i)
+{
+    const PGresult *r;
+    int row;
+    tc_write_row(w, i, &r, &row);
+    return r ? PQgetvalue(r, row, id_col(w)) : NULL;
 }

@@ -147,6 +147,24 @@ describe('records REST API (write)', { timeout: 300000 }, () => {
     assert.equal(sql(`SELECT count(*) FROM ${schema}.company`), count);
   });
 
+  it('depth=1 on a mutation answers with the relations, as a read would', async () => {
+    const company = (await call('POST', '/rest/companies', { name: 'Deep' })).json.data.createCompany;
+    const res = await call('POST', '/rest/people?depth=1', { name: { firstName: 'D', lastName: 'One' }, companyId: company.id });
+    assert.equal(res.status, 201, res.text);
+    const p = res.json.data.createPerson;
+    assert.equal(p.company.id, company.id);
+    assert.equal(p.company.name, 'Deep');
+    const read = await call('GET', `/rest/people/${p.id}?depth=1`);
+    assert.deepEqual(p, read.json.data.person);
+    const upd = await call('PATCH', `/rest/companies/${company.id}?depth=1`, { tagline: 'deep' });
+    assert.equal(upd.status, 200, upd.text);
+    assert.deepEqual(upd.json.data.updateCompany.people.map((x) => x.id), [p.id]);
+    const many = await call('POST', '/rest/batch/people?depth=1', [{ companyId: company.id }, { jobTitle: 'none' }]);
+    assert.equal(many.json.data.createPeople[0].company.id, company.id);
+    assert.equal(many.json.data.createPeople[1].company, null);
+    assert.equal((await call('POST', '/rest/people?depth=2', {})).status, 400);
+  });
+
   it('upsert: a record matching by id or by a unique field is updated, others created', async () => {
     const made = await call('POST', '/rest/people', { name: { firstName: 'Up', lastName: 'Sert' }, emails: { primaryEmail: 'upsert@example.com' } });
     assert.equal(made.status, 201, made.text);
