@@ -178,7 +178,13 @@ void tc_order_by_sql(tc_sql *q, const char *schema, const tc_order *order, bool 
             tc_sql_add(q, ", ");
         tc_path_sql(q, schema, &k->path);
         tc_sql_add(q, desc ? " DESC" : " ASC");
-        tc_sql_add(q, nulls_first ? " NULLS FIRST" : " NULLS LAST");
+        /* A column that is never NULL (id, NOT NULL fields of the record itself) gets no NULLS
+         * clause: it changes nothing there, and with one PostgreSQL could not walk the
+         * primary-key index for `ORDER BY id` (it would sort the whole table). */
+        const tc_path *p = &k->path;
+        bool never_null = !p->via && !p->sub && !p->join_column && !p->field->is_nullable;
+        if (!never_null)
+            tc_sql_add(q, nulls_first ? " NULLS FIRST" : " NULLS LAST");
     }
 }
 
