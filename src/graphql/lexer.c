@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/die.h"
+
 static const char *const token_names[] = {
 #define TC_GQL_TOKEN_NAME(name, text) text,
     TC_GQL_TOKENS(TC_GQL_TOKEN_NAME)
@@ -430,6 +432,14 @@ static int string_char_error(tc_gql_lexer *lx, size_t i, size_t n, tc_gql_parse_
     return lex_error(lx, err, i, "Invalid character within String: %s.", print_char_at(lx, i, b));
 }
 
+/* Checks that k more bytes and a NUL fit in a buffer of cap bytes holding n: always true by the
+ * way buffers are sized, but an arena overrun would go unseen by ASan, so it is checked. */
+static void room(size_t n, size_t k, size_t cap)
+{
+    if (n + k >= cap)
+        tc_die("graphql lexer: string buffer too small");
+}
+
 /* "StringCharacter*": escapes decoded into the arena. */
 static int read_string(tc_gql_lexer *lx, tc_gql_token *t, size_t start, tc_gql_parse_error *err)
 {
@@ -440,7 +450,8 @@ static int read_string(tc_gql_lexer *lx, tc_gql_token *t, size_t start, tc_gql_p
         stop += lx->src[stop] == '\\' ? 2 : 1;
     if (stop > lx->len)
         stop = lx->len;
-    char *out = tc_arena_alloc(lx->arena, stop - start + 1);
+    size_t cap = stop - start + 1;
+    char *out = tc_arena_alloc(lx->arena, cap);
     size_t n = 0, i = start + 1;
     while (i < lx->len) {
         int c = at(lx, i);
@@ -453,7 +464,11 @@ static int read_string(tc_gql_lexer *lx, tc_gql_token *t, size_t start, tc_gql_p
             size_t size = read_escape(lx, i, &cp, err);
             if (size == 0)
                 return -1;
-            n += put_utf8(out + n, cp);
+            char utf8[4];
+            size_t k = put_utf8(utf8, cp);
+            room(n, k, cap);
+            memcpy(out + n, utf8, k);
+            n += k;
             i += size;
             continue;
         }
@@ -463,6 +478,7 @@ static int read_string(tc_gql_lexer *lx, tc_gql_token *t, size_t start, tc_gql_p
         size_t len = decode(lx->src, lx->len, i, &cp);
         if (len == 0 || !is_scalar(cp))
             return string_char_error(lx, i, len, err);
+        room(n, len, cap);
         memcpy(out + n, lx->src + i, len);
         n += len;
         i += len;
@@ -483,7 +499,7 @@ static size_t leading_ws(const char *s, size_t n)
  * removed at both ends, lines joined with \n. raw holds nlines lines, line k being
  * raw[starts[k] .. starts[k] + lens[k]). */
 static size_t block_string_value(const char *raw, const size_t *starts, const size_t *lens,
-                                 size_t nlines, char *out)
+                                 size_t nlines, char *out, size_t cap)
 {
     size_t common = SIZE_MAX, first = SIZE_MAX, last = 0;
     bool any = false;
@@ -509,6 +525,7 @@ static size_t block_string_value(const char *raw, const size_t *starts, const si
             s += cut;
             len -= cut;
         }
+        room(n, len + (k != first), cap);
         if (k != first)
             out[n++] = '\n';
         memcpy(out + n, s, len);
@@ -574,8 +591,8 @@ static int read_block_string(tc_gql_lexer *lx, tc_gql_token *t, size_t start,
         }
     }
     lens[k] = n - starts[k];
-    char *out = tc_arena_alloc(lx->arena, n + 1);
-    size_t len = block_string_value(raw, starts, lens, nlines, out);
+    char *out = tc_arena_alloc(lx->arena, n + nlines); /* lines and the \n between them, NUL */
+    size_t len = block_string_value(raw, starts, lens, nlines, out, n + nlines);
     out[len] = '\0';
     token_text(lx, t, TC_GQL_TOK_BLOCK_STRING, start, close + 3, out, len);
     lx->line = line;
