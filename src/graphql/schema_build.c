@@ -79,6 +79,13 @@ static const char *where_ref(build *bd, const tc_gql_typeref *r)
     return "the schema";
 }
 
+/* Copies a vector of pointers (which may be empty, its data NULL) to dst. */
+static void copy_vec(void *dst, const tc_gql_vec *v)
+{
+    if (v->n)
+        memcpy(dst, v->data, v->n * sizeof(void *));
+}
+
 static tc_gql_type *find_all(build *bd, const char *name)
 {
     long i = tc_gql_index_find(&bd->all_index, (void *const *)bd->all, name, strlen(name));
@@ -90,8 +97,8 @@ static int collect_types(build *bd)
     tc_gql_builder *b = bd->b;
     bd->nall = b->types.n + b->builtin_types.n;
     bd->all = tc_arena_calloc(b->arena, bd->nall ? bd->nall : 1, sizeof(*bd->all));
-    memcpy(bd->all, b->types.data, b->types.n * sizeof(*bd->all));
-    memcpy(bd->all + b->types.n, b->builtin_types.data, b->builtin_types.n * sizeof(*bd->all));
+    copy_vec(bd->all, &b->types);
+    copy_vec(bd->all + b->types.n, &b->builtin_types);
     size_t dup;
     if (tc_gql_index_build(b->arena, &bd->all_index, (void *const *)bd->all, bd->nall, &dup) < 0)
         return FAIL(bd, "There can be only one type named \"%s\".", bd->all[dup]->name);
@@ -738,8 +745,8 @@ tc_gql_schema *tc_gql_builder_build(tc_gql_builder *b, tc_err *e)
     tc_gql_schema *s = tc_arena_calloc(b->arena, 1, sizeof(*s));
     size_t ndirs = b->directives.n + b->builtin_dirs.n;
     tc_gql_directive **dirs = tc_arena_calloc(b->arena, ndirs, sizeof(*dirs));
-    memcpy(dirs, b->directives.data, b->directives.n * sizeof(*dirs));
-    memcpy(dirs + b->directives.n, b->builtin_dirs.data, b->builtin_dirs.n * sizeof(*dirs));
+    copy_vec(dirs, &b->directives);
+    copy_vec(dirs + b->directives.n, &b->builtin_dirs);
 
     if (b->failed || collect_types(&bd) < 0 || resolve_refs(&bd) < 0 || distribute_items(&bd) < 0 ||
         index_members(&bd) < 0 || set_roots(&bd, s) < 0 || check_directives(&bd, dirs, ndirs) < 0 ||

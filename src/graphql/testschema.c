@@ -135,9 +135,13 @@ static const fdef company_fields[] = {
     {"workPolicy", K_MULTI_SELECT, NULL, false, "Company's work policy", work_policies, NULL},
     {"visaSponsorship", K_BOOLEAN, NULL, false, "Company's visa sponsorship", NULL, NULL},
     SYSTEM_FIELDS,
+    {"accountOwner", K_REL_ONE, "workspaceMember", false,
+     "Your team member responsible for managing the company account", NULL, NULL},
     {"people", K_REL_MANY, "person", false, "People linked to the company.", NULL, NULL},
     {"opportunities", K_REL_MANY, "opportunity", false, "Opportunities linked to the company.",
      NULL, NULL},
+    {"taskTargets", K_REL_MANY, "taskTarget", false, "Tasks tied to the company", NULL, NULL},
+    {"noteTargets", K_REL_MANY, "noteTarget", false, "Notes tied to the company", NULL, NULL},
 };
 
 static const fdef person_fields[] = {
@@ -158,6 +162,8 @@ static const fdef person_fields[] = {
     {"company", K_REL_ONE, "company", false, "Contact’s company", NULL, NULL},
     {"pointOfContactForOpportunities", K_REL_MANY, "opportunity", false,
      "List of opportunities for which that person is the point of contact", NULL, NULL},
+    {"taskTargets", K_REL_MANY, "taskTarget", false, "Tasks tied to the contact", NULL, NULL},
+    {"noteTargets", K_REL_MANY, "noteTarget", false, "Notes tied to the contact", NULL, NULL},
 };
 
 static const fdef opportunity_fields[] = {
@@ -169,6 +175,8 @@ static const fdef opportunity_fields[] = {
     SYSTEM_FIELDS,
     {"pointOfContact", K_REL_ONE, "person", false, "Opportunity point of contact", NULL, NULL},
     {"company", K_REL_ONE, "company", false, "Opportunity company", NULL, NULL},
+    {"taskTargets", K_REL_MANY, "taskTarget", false, "Tasks tied to the opportunity", NULL, NULL},
+    {"noteTargets", K_REL_MANY, "noteTarget", false, "Notes tied to the opportunity", NULL, NULL},
 };
 
 static const fdef task_fields[] = {
@@ -182,6 +190,51 @@ static const fdef task_fields[] = {
     {"labels", K_ARRAY, NULL, false, "Free labels\r\nCRLF-separated", NULL, NULL},
     {"estimate", K_NUMERIC, NULL, false, "Estimated effort, ends with a backslash \\", NULL, NULL},
     SYSTEM_FIELDS,
+    {"assignee", K_REL_ONE, "workspaceMember", false, "Task assignee", NULL, NULL},
+    {"taskTargets", K_REL_MANY, "taskTarget", false, "Task targets", NULL, NULL},
+};
+
+static const fdef note_fields[] = {
+    ID_FIELD,
+    {"title", K_TEXT, NULL, false, "Note title", NULL, NULL},
+    {"bodyV2", K_COMPOSITE, "RichTextV2", false, "Note body", NULL, NULL},
+    SYSTEM_FIELDS,
+    {"noteTargets", K_REL_MANY, "noteTarget", false, "Note targets", NULL, NULL},
+};
+
+/* A note or task target: links to one record of any kind. */
+#define TARGET_FIELDS(what)                                                                        \
+    ID_FIELD, SYSTEM_FIELDS, {"person", K_REL_ONE, "person", false, what " person", NULL, NULL},   \
+        {"company", K_REL_ONE, "company", false, what " company", NULL, NULL},                     \
+    {                                                                                              \
+        "opportunity", K_REL_ONE, "opportunity", false, what " opportunity", NULL, NULL            \
+    }
+
+static const fdef task_target_fields[] = {
+    TARGET_FIELDS("TaskTarget"),
+    {"task", K_REL_ONE, "task", false, "TaskTarget task", NULL, NULL},
+};
+
+static const fdef note_target_fields[] = {
+    TARGET_FIELDS("NoteTarget"),
+    {"note", K_REL_ONE, "note", false, "NoteTarget note", NULL, NULL},
+};
+
+static const char *const color_schemes[] = {"Light", "Dark", "System", NULL};
+
+static const fdef workspace_member_fields[] = {
+    ID_FIELD,
+    {"name", K_COMPOSITE, "FullName", true, "Workspace member name", NULL, NULL},
+    {"colorScheme", K_SELECT, NULL, true, "Preferred color scheme", color_schemes, NULL},
+    {"locale", K_TEXT, NULL, true, "Preferred language", NULL, NULL},
+    {"avatarUrl", K_TEXT, NULL, false, "Workspace member avatar", NULL, NULL},
+    {"userEmail", K_TEXT, NULL, false, "Related user email address", NULL, NULL},
+    {"userId", K_UUID, NULL, true, "Associated User Id", NULL, NULL},
+    SYSTEM_FIELDS,
+    {"assignedTasks", K_REL_MANY, "task", false, "Tasks assigned to the workspace member", NULL,
+     NULL},
+    {"accountOwnerForCompanies", K_REL_MANY, "company", false, "Account owner for companies", NULL,
+     NULL},
 };
 
 #define FIELDS(a) a, TC_COUNT(a)
@@ -190,6 +243,11 @@ static const odef objects[] = {
     {"person", "people", "A person", FIELDS(person_fields), "emails", "primaryEmail"},
     {"opportunity", "opportunities", "An opportunity", FIELDS(opportunity_fields), NULL, NULL},
     {"task", "tasks", "A task", FIELDS(task_fields), NULL, NULL},
+    {"note", "notes", "A note", FIELDS(note_fields), NULL, NULL},
+    {"taskTarget", "taskTargets", "A task target", FIELDS(task_target_fields), NULL, NULL},
+    {"noteTarget", "noteTargets", "A note target", FIELDS(note_target_fields), NULL, NULL},
+    {"workspaceMember", "workspaceMembers", "A workspace member", FIELDS(workspace_member_fields),
+     NULL, NULL},
 };
 
 /* ---- Helpers ----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /* A schema shaped like the GraphQL API Twenty generates for a workspace (spec/twenty-api.md §4),
  * built from a small table of objects the way Twenty's generator builds it from metadata: for
- * company, person, opportunity and task, the object type, its Edge and Connection (with the
+ * company, person, opportunity, task, note, taskTarget, noteTarget and workspaceMember (with
+ * their relations both ways), the object type, its Edge and Connection (with the
  * aggregate fields), Filter/OrderBy/Create/Update/Relation inputs, SELECT enums with their
  * filters, composites (FullName, Links, Currency, Emails, Phones, Address, Actor, RichTextV2)
  * with their inputs, the shared scalar filters, PageInfo, OrderByDirection, findMany/findOne/
