@@ -70,6 +70,14 @@ int tc_gql_index_build(tc_arena *a, tc_gql_index *idx, void *const *items, size_
 /* The position of name[0..len) in items, or -1. */
 long tc_gql_index_find(const tc_gql_index *idx, void *const *items, const char *name, size_t len);
 
+/* A default value as graphql-js keeps it after valueFromAST: coerced to its type r (a single
+ * item for a list type becomes a list of one, an input object gets the type's field order with
+ * the fields' own defaults filled in, an Int for a Float becomes a float, an Int for an ID its
+ * decimal text, enum literals inside a custom scalar strings), in a. NULL when v does not fit r
+ * or nests past TC_GQL_VALUE_MAX_DEPTH (schema_default.c). */
+const tc_gql_value *tc_gql_default_coerce(tc_arena *a, const tc_gql_typeref *r,
+                                          const tc_gql_value *v);
+
 /* Whether name is a GraphQL Name: [_A-Za-z][_0-9A-Za-z]* and at most TC_GQL_NAME_MAX bytes. */
 bool tc_gql_name_valid(const char *name);
 

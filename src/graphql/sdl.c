@@ -10,8 +10,7 @@
 #include "graphql/print.h"
 #include "graphql/schema_int.h"
 
-/* ---- Strings and descriptions -----------------------------------------------------------------
- */
+/* ---- Strings and descriptions --------------------------------------------------------------- */
 
 /* graphql-js isPrintableAsBlockString. Byte-wise: every byte of a multi-byte character falls in
  * the "other character" case, as its UTF-16 code units do in JavaScript. */
@@ -98,8 +97,7 @@ static void deprecated(tc_buf *out, const char *reason)
     tc_buf_addc(out, ')');
 }
 
-/* ---- Values (astFromValue + print) ------------------------------------------------------------
- */
+/* ---- Values (astFromValue + print) ---------------------------------------------------------- */
 
 static void print_number(tc_buf *out, double d)
 {
@@ -234,8 +232,7 @@ int tc_gql_sdl_print_value(const tc_gql_value *v, const tc_gql_typeref *r, tc_bu
     return out->failed ? -1 : 0;
 }
 
-/* ---- Definitions ------------------------------------------------------------------------------
- */
+/* ---- Definitions ---------------------------------------------------------------------------- */
 
 static void input_value(tc_buf *out, const tc_gql_input_value *iv)
 {

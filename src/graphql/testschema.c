@@ -1,257 +1,13 @@
-/* The Twenty-shaped test schema: a table of objects and composites turned into types the way
+/* The Twenty-shaped test schema: the tables of testschema_data.c turned into types the way
  * Twenty's workspace schema generator names and shapes them (spec/twenty-api.md §4.2-4.8), plus
  * the extras listed in testschema.h. */
-#include "graphql/testschema.h"
+#include "graphql/testschema_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-typedef enum fkind {
-    K_UUID,
-    K_TEXT,
-    K_NUMBER,
-    K_NUMERIC,
-    K_BOOLEAN,
-    K_DATE_TIME,
-    K_DATE,
-    K_POSITION,
-    K_SELECT,
-    K_MULTI_SELECT,
-    K_RAW_JSON,
-    K_ARRAY,
-    K_COMPOSITE, /* ref: the composite */
-    K_REL_ONE,   /* ref: the target object (MANY_TO_ONE: a join column <name>Id) */
-    K_REL_MANY,  /* ref: the target object (ONE_TO_MANY: a connection) */
-} fkind;
-
-typedef struct fdef {
-    const char *name;
-    fkind kind;
-    const char *ref;
-    bool required; /* non-null in the object type */
-    const char *description;
-    const char *const *options; /* SELECT, MULTI_SELECT: values, NULL-terminated */
-    const char *deprecated;     /* a deprecation reason, or NULL */
-} fdef;
-
-typedef struct subdef {
-    const char *name;
-    fkind kind; /* TEXT, NUMERIC, UUID, RAW_JSON or SELECT */
-    bool hidden_on_input;
-} subdef;
-
-typedef struct compdef {
-    const char *name;   /* FullName */
-    const char *filter; /* the filter input's name */
-    const subdef *subs;
-    size_t nsubs;
-} compdef;
-
-typedef struct odef {
-    const char *singular, *plural; /* company, companies */
-    const char *description;
-    const fdef *fields;
-    size_t nfields;
-    const char *unique_composite, *unique_sub; /* a composite unique key, or NULL */
-} odef;
-
-/* ---- The data ---------------------------------------------------------------------------------
- */
-
-static const subdef full_name[] = {{"firstName", K_TEXT, false}, {"lastName", K_TEXT, false}};
-static const subdef links[] = {{"primaryLinkUrl", K_TEXT, false},
-                               {"primaryLinkLabel", K_TEXT, false},
-                               {"secondaryLinks", K_RAW_JSON, false}};
-static const subdef currency[] = {{"amountMicros", K_NUMERIC, false},
-                                  {"currencyCode", K_TEXT, false}};
-static const subdef emails[] = {{"primaryEmail", K_TEXT, false},
-                                {"additionalEmails", K_RAW_JSON, false}};
-static const subdef phones[] = {{"primaryPhoneNumber", K_TEXT, false},
-                                {"primaryPhoneCountryCode", K_TEXT, false},
-                                {"primaryPhoneCallingCode", K_TEXT, false},
-                                {"additionalPhones", K_RAW_JSON, false}};
-static const subdef address[] = {
-    {"addressStreet1", K_TEXT, false}, {"addressStreet2", K_TEXT, false},
-    {"addressCity", K_TEXT, false},    {"addressState", K_TEXT, false},
-    {"addressCountry", K_TEXT, false}, {"addressPostcode", K_TEXT, false},
-    {"addressLat", K_NUMERIC, false},  {"addressLng", K_NUMERIC, false}};
-static const subdef actor[] = {{"source", K_SELECT, false},
-                               {"workspaceMemberId", K_UUID, true},
-                               {"name", K_TEXT, true},
-                               {"context", K_RAW_JSON, false}};
-static const subdef rich_text[] = {{"blocknote", K_TEXT, false}, {"markdown", K_TEXT, false}};
-
-#define SUBS(a) a, TC_COUNT(a)
-static const compdef composites[] = {
-    {"FullName", "FullNameFilterInput", SUBS(full_name)},
-    {"Links", "LinksFilterInput", SUBS(links)},
-    {"Currency", "CurrencyFilterInput", SUBS(currency)},
-    {"Emails", "EmailsFilterInput", SUBS(emails)},
-    {"Phones", "PhonesFilterInput", SUBS(phones)},
-    {"Address", "AddressFilterInput", SUBS(address)},
-    {"Actor", "ActorFilterInput", SUBS(actor)},
-    {"RichTextV2", "RichTextV2Filter", SUBS(rich_text)},
-};
-
-static const char *const actor_sources[] = {"EMAIL",  "CALENDAR", "WORKFLOW", "API",
-                                            "IMPORT", "MANUAL",   "SYSTEM",   NULL};
-static const char *const work_policies[] = {"ON_SITE", "HYBRID", "REMOTE_WORK", NULL};
-static const char *const ratings[] = {"RATING_1", "RATING_2", "RATING_3",
-                                      "RATING_4", "RATING_5", NULL};
-static const char *const stages[] = {"NEW", "SCREENING", "MEETING", "PROPOSAL", "CUSTOMER", NULL};
-static const char *const task_statuses[] = {"TODO", "IN_PROGRESS", "DONE", NULL};
-
-/* Every record has these; they are also the fields of the Record interface. */
-#define SYSTEM_FIELDS                                                                              \
-    {"position", K_POSITION, NULL, false, "Record position", NULL, NULL},                          \
-        {"createdBy", K_COMPOSITE, "Actor", false, "The creator of the record", NULL, NULL},       \
-        {"createdAt", K_DATE_TIME, NULL, true, "Creation date", NULL, NULL},                       \
-        {"updatedAt", K_DATE_TIME, NULL, true, "Last time the record was changed", NULL, NULL},    \
-    {                                                                                              \
-        "deletedAt", K_DATE_TIME, NULL, false, "Date when the record was deleted", NULL, NULL      \
-    }
-#define ID_FIELD                                                                                   \
-    {                                                                                              \
-        "id", K_UUID, NULL, true, "Id", NULL, NULL                                                 \
-    }
-
-static const fdef company_fields[] = {
-    ID_FIELD,
-    {"name", K_TEXT, NULL, false, "The company name", NULL, NULL},
-    {"domainName", K_COMPOSITE, "Links", false,
-     "The company website URL. We use this url to fetch the company icon", NULL, NULL},
-    {"employees", K_NUMBER, NULL, false, "Number of employees in the company", NULL, NULL},
-    {"linkedinLink", K_COMPOSITE, "Links", false, "The company Linkedin account", NULL, NULL},
-    {"xLink", K_COMPOSITE, "Links", false, "The company Twitter/X account", NULL, NULL},
-    {"annualRecurringRevenue", K_COMPOSITE, "Currency", false,
-     "Annual Recurring Revenue: The actual or estimated annual revenue of the company", NULL, NULL},
-    {"address", K_COMPOSITE, "Address", false, "Address of the company", NULL, NULL},
-    {"idealCustomerProfile", K_BOOLEAN, NULL, false,
-     "Ideal Customer Profile:  Indicates whether the company is the most suitable and valuable "
-     "customer for you",
-     NULL, NULL},
-    {"tagline", K_TEXT, NULL, false, "Company's \"tagline\"", NULL, NULL},
-    {"workPolicy", K_MULTI_SELECT, NULL, false, "Company's work policy", work_policies, NULL},
-    {"visaSponsorship", K_BOOLEAN, NULL, false, "Company's visa sponsorship", NULL, NULL},
-    SYSTEM_FIELDS,
-    {"accountOwner", K_REL_ONE, "workspaceMember", false,
-     "Your team member responsible for managing the company account", NULL, NULL},
-    {"people", K_REL_MANY, "person", false, "People linked to the company.", NULL, NULL},
-    {"opportunities", K_REL_MANY, "opportunity", false, "Opportunities linked to the company.",
-     NULL, NULL},
-    {"taskTargets", K_REL_MANY, "taskTarget", false, "Tasks tied to the company", NULL, NULL},
-    {"noteTargets", K_REL_MANY, "noteTarget", false, "Notes tied to the company", NULL, NULL},
-};
-
-static const fdef person_fields[] = {
-    ID_FIELD,
-    {"name", K_COMPOSITE, "FullName", false, "Contact’s name", NULL, NULL},
-    {"emails", K_COMPOSITE, "Emails", false, "Contact’s Emails", NULL, NULL},
-    {"linkedinLink", K_COMPOSITE, "Links", false, "Contact’s Linkedin account", NULL, NULL},
-    {"xLink", K_COMPOSITE, "Links", false, "Contact’s X/Twitter account", NULL, NULL},
-    {"jobTitle", K_TEXT, NULL, false, "Contact’s job title", NULL, NULL},
-    {"phones", K_COMPOSITE, "Phones", false, "Contact’s phone numbers", NULL, NULL},
-    {"city", K_TEXT, NULL, false, "Contact’s city", NULL, NULL},
-    {"avatarUrl", K_TEXT, NULL, false, "Contact’s avatar", NULL, NULL},
-    {"performanceRating", K_SELECT, NULL, false, "Performance rating\n\nFrom 1 to 5 stars.",
-     ratings, NULL},
-    {"workPreference", K_MULTI_SELECT, NULL, false, "Person's work preference", work_policies,
-     NULL},
-    SYSTEM_FIELDS,
-    {"company", K_REL_ONE, "company", false, "Contact’s company", NULL, NULL},
-    {"pointOfContactForOpportunities", K_REL_MANY, "opportunity", false,
-     "List of opportunities for which that person is the point of contact", NULL, NULL},
-    {"taskTargets", K_REL_MANY, "taskTarget", false, "Tasks tied to the contact", NULL, NULL},
-    {"noteTargets", K_REL_MANY, "noteTarget", false, "Notes tied to the contact", NULL, NULL},
-};
-
-static const fdef opportunity_fields[] = {
-    ID_FIELD,
-    {"name", K_TEXT, NULL, false, "The opportunity name", NULL, NULL},
-    {"amount", K_COMPOSITE, "Currency", false, "Opportunity amount", NULL, NULL},
-    {"closeDate", K_DATE_TIME, NULL, false, "Opportunity close date", NULL, NULL},
-    {"stage", K_SELECT, NULL, false, "Opportunity stage", stages, NULL},
-    SYSTEM_FIELDS,
-    {"pointOfContact", K_REL_ONE, "person", false, "Opportunity point of contact", NULL, NULL},
-    {"company", K_REL_ONE, "company", false, "Opportunity company", NULL, NULL},
-    {"taskTargets", K_REL_MANY, "taskTarget", false, "Tasks tied to the opportunity", NULL, NULL},
-    {"noteTargets", K_REL_MANY, "noteTarget", false, "Notes tied to the opportunity", NULL, NULL},
-};
-
-static const fdef task_fields[] = {
-    ID_FIELD,
-    {"title", K_TEXT, NULL, false, "Task title", NULL, NULL},
-    {"body", K_TEXT, NULL, false, "Task body", NULL, "Use bodyV2 instead."},
-    {"bodyV2", K_COMPOSITE, "RichTextV2", false, "Task body", NULL, NULL},
-    {"dueAt", K_DATE_TIME, NULL, false, "Task due date", NULL, NULL},
-    {"reminderDate", K_DATE, NULL, false, " A day to be reminded on (leading space)", NULL, NULL},
-    {"status", K_SELECT, NULL, false, "Task status", task_statuses, NULL},
-    {"labels", K_ARRAY, NULL, false, "Free labels\r\nCRLF-separated", NULL, NULL},
-    {"estimate", K_NUMERIC, NULL, false, "Estimated effort, ends with a backslash \\", NULL, NULL},
-    SYSTEM_FIELDS,
-    {"assignee", K_REL_ONE, "workspaceMember", false, "Task assignee", NULL, NULL},
-    {"taskTargets", K_REL_MANY, "taskTarget", false, "Task targets", NULL, NULL},
-};
-
-static const fdef note_fields[] = {
-    ID_FIELD,
-    {"title", K_TEXT, NULL, false, "Note title", NULL, NULL},
-    {"bodyV2", K_COMPOSITE, "RichTextV2", false, "Note body", NULL, NULL},
-    SYSTEM_FIELDS,
-    {"noteTargets", K_REL_MANY, "noteTarget", false, "Note targets", NULL, NULL},
-};
-
-/* A note or task target: links to one record of any kind. */
-#define TARGET_FIELDS(what)                                                                        \
-    ID_FIELD, SYSTEM_FIELDS, {"person", K_REL_ONE, "person", false, what " person", NULL, NULL},   \
-        {"company", K_REL_ONE, "company", false, what " company", NULL, NULL},                     \
-    {                                                                                              \
-        "opportunity", K_REL_ONE, "opportunity", false, what " opportunity", NULL, NULL            \
-    }
-
-static const fdef task_target_fields[] = {
-    TARGET_FIELDS("TaskTarget"),
-    {"task", K_REL_ONE, "task", false, "TaskTarget task", NULL, NULL},
-};
-
-static const fdef note_target_fields[] = {
-    TARGET_FIELDS("NoteTarget"),
-    {"note", K_REL_ONE, "note", false, "NoteTarget note", NULL, NULL},
-};
-
-static const char *const color_schemes[] = {"Light", "Dark", "System", NULL};
-
-static const fdef workspace_member_fields[] = {
-    ID_FIELD,
-    {"name", K_COMPOSITE, "FullName", true, "Workspace member name", NULL, NULL},
-    {"colorScheme", K_SELECT, NULL, true, "Preferred color scheme", color_schemes, NULL},
-    {"locale", K_TEXT, NULL, true, "Preferred language", NULL, NULL},
-    {"avatarUrl", K_TEXT, NULL, false, "Workspace member avatar", NULL, NULL},
-    {"userEmail", K_TEXT, NULL, false, "Related user email address", NULL, NULL},
-    {"userId", K_UUID, NULL, true, "Associated User Id", NULL, NULL},
-    SYSTEM_FIELDS,
-    {"assignedTasks", K_REL_MANY, "task", false, "Tasks assigned to the workspace member", NULL,
-     NULL},
-    {"accountOwnerForCompanies", K_REL_MANY, "company", false, "Account owner for companies", NULL,
-     NULL},
-};
-
-#define FIELDS(a) a, TC_COUNT(a)
-static const odef objects[] = {
-    {"company", "companies", "A company", FIELDS(company_fields), "domainName", "primaryLinkUrl"},
-    {"person", "people", "A person", FIELDS(person_fields), "emails", "primaryEmail"},
-    {"opportunity", "opportunities", "An opportunity", FIELDS(opportunity_fields), NULL, NULL},
-    {"task", "tasks", "A task", FIELDS(task_fields), NULL, NULL},
-    {"note", "notes", "A note", FIELDS(note_fields), NULL, NULL},
-    {"taskTarget", "taskTargets", "A task target", FIELDS(task_target_fields), NULL, NULL},
-    {"noteTarget", "noteTargets", "A note target", FIELDS(note_target_fields), NULL, NULL},
-    {"workspaceMember", "workspaceMembers", "A workspace member", FIELDS(workspace_member_fields),
-     NULL, NULL},
-};
-
-/* ---- Helpers ----------------------------------------------------------------------------------
- */
+/* ---- Helpers -------------------------------------------------------------------------------- */
 
 typedef struct gen {
     tc_gql_builder *b;
@@ -278,11 +34,11 @@ static const char *upper_first(gen *g, const char *s)
     return c;
 }
 
-static const compdef *composite_named(const char *name)
+static const ts_composite *composite_named(const char *name)
 {
-    for (size_t i = 0; i < TC_COUNT(composites); i++)
-        if (strcmp(composites[i].name, name) == 0)
-            return &composites[i];
+    for (size_t i = 0; i < tc_gql_ts_ncomposites; i++)
+        if (strcmp(tc_gql_ts_composites[i].name, name) == 0)
+            return &tc_gql_ts_composites[i];
     return NULL;
 }
 
@@ -307,62 +63,61 @@ static void arg(gen *g, tc_gql_field *f, const char *name, const char *ref)
 }
 
 /* The enum of a SELECT / MULTI_SELECT field: <Singular><Field>Enum. */
-static const char *enum_name(gen *g, const odef *o, const fdef *f)
+static const char *enum_name(gen *g, const ts_object *o, const ts_field *f)
 {
     return fmt(g, "%s%sEnum", upper_first(g, o->singular), upper_first(g, f->name));
 }
 
-static const char *scalar_of(fkind k)
+static const char *scalar_of(ts_kind k)
 {
     switch (k) {
-    case K_UUID: return "UUID";
-    case K_TEXT: return "String";
-    case K_NUMBER: return "Float";
-    case K_NUMERIC: return "BigFloat";
-    case K_BOOLEAN: return "Boolean";
-    case K_DATE_TIME: return "DateTime";
-    case K_DATE: return "Date";
-    case K_POSITION: return "Position";
-    case K_RAW_JSON: return "RawJSONScalar";
-    case K_ARRAY: return "[String]";
-    case K_SELECT: return "FieldActorSource"; /* only composites reach here (Actor.source) */
+    case TS_UUID: return "UUID";
+    case TS_TEXT: return "String";
+    case TS_NUMBER: return "Float";
+    case TS_NUMERIC: return "BigFloat";
+    case TS_BOOLEAN: return "Boolean";
+    case TS_DATE_TIME: return "DateTime";
+    case TS_DATE: return "Date";
+    case TS_POSITION: return "Position";
+    case TS_RAW_JSON: return "RawJSONScalar";
+    case TS_ARRAY: return "[String]";
+    case TS_SELECT: return "FieldActorSource"; /* only composites reach here (Actor.source) */
     default: return "String";
     }
 }
 
-static const char *filter_of(fkind k)
+static const char *filter_of(ts_kind k)
 {
     switch (k) {
-    case K_UUID: return "UUIDFilter";
-    case K_TEXT: return "StringFilter";
-    case K_NUMBER:
-    case K_POSITION: return "FloatFilter";
-    case K_NUMERIC: return "BigFloatFilter";
-    case K_BOOLEAN: return "BooleanFilter";
-    case K_DATE_TIME: return "DateTimeFilter";
-    case K_DATE: return "DateFilter";
-    case K_RAW_JSON: return "RawJsonFilter";
-    case K_ARRAY: return "ArrayFilter";
-    case K_SELECT: return "SelectFilter";
-    case K_MULTI_SELECT: return "MultiSelectFilter";
+    case TS_UUID: return "UUIDFilter";
+    case TS_TEXT: return "StringFilter";
+    case TS_NUMBER:
+    case TS_POSITION: return "FloatFilter";
+    case TS_NUMERIC: return "BigFloatFilter";
+    case TS_BOOLEAN: return "BooleanFilter";
+    case TS_DATE_TIME: return "DateTimeFilter";
+    case TS_DATE: return "DateFilter";
+    case TS_RAW_JSON: return "RawJsonFilter";
+    case TS_ARRAY: return "ArrayFilter";
+    case TS_SELECT: return "SelectFilter";
+    case TS_MULTI_SELECT: return "MultiSelectFilter";
     default: return "StringFilter";
     }
 }
 
 /* The GraphQL type of a non-relation field; input is "" for the object type, "Create" or
  * "Update" for those inputs (composites differ). */
-static const char *value_type(gen *g, const odef *o, const fdef *f, const char *input)
+static const char *value_type(gen *g, const ts_object *o, const ts_field *f, const char *input)
 {
     switch (f->kind) {
-    case K_SELECT: return enum_name(g, o, f);
-    case K_MULTI_SELECT: return fmt(g, "[%s]", enum_name(g, o, f));
-    case K_COMPOSITE: return *input ? fmt(g, "%s%sInput", f->ref, input) : f->ref;
+    case TS_SELECT: return enum_name(g, o, f);
+    case TS_MULTI_SELECT: return fmt(g, "[%s]", enum_name(g, o, f));
+    case TS_COMPOSITE: return *input ? fmt(g, "%s%sInput", f->ref, input) : f->ref;
     default: return scalar_of(f->kind);
     }
 }
 
-/* ---- Shared types -----------------------------------------------------------------------------
- */
+/* ---- Shared types --------------------------------------------------------------------------- */
 
 static void add_scalars(gen *g)
 {
@@ -472,7 +227,7 @@ static void add_shared(gen *g)
     add_filters(g);
 }
 
-static void add_composite(gen *g, const compdef *c)
+static void add_composite(gen *g, const ts_composite *c)
 {
     tc_gql_type *out = type(g, TC_GQL_OBJECT, c->name, NULL);
     for (size_t i = 0; i < c->nsubs; i++)
@@ -509,8 +264,7 @@ static void add_interfaces(gen *g)
     tc_gql_builder_add_field(g->b, record, "deletedAt", "DateTime", NULL);
 }
 
-/* ---- Per object -------------------------------------------------------------------------------
- */
+/* ---- Per object ----------------------------------------------------------------------------- */
 
 /* The arguments of findMany and of a one-to-many relation field (spec §4.3 order). */
 static void find_many_args(gen *g, tc_gql_field *f, const char *S)
@@ -524,11 +278,11 @@ static void find_many_args(gen *g, tc_gql_field *f, const char *S)
     arg(g, f, "orderBy", fmt(g, "[%sOrderByInput]", S));
 }
 
-static void add_enums(gen *g, const odef *o)
+static void add_enums(gen *g, const ts_object *o)
 {
     for (size_t i = 0; i < o->nfields; i++) {
-        const fdef *f = &o->fields[i];
-        if (f->kind != K_SELECT && f->kind != K_MULTI_SELECT)
+        const ts_field *f = &o->fields[i];
+        if (f->kind != TS_SELECT && f->kind != TS_MULTI_SELECT)
             continue;
         const char *E = enum_name(g, o, f);
         tc_gql_type *t = type(g, TC_GQL_ENUM, E, NULL);
@@ -552,21 +306,21 @@ static void add_enums(gen *g, const odef *o)
     }
 }
 
-static void add_object_type(gen *g, const odef *o, const char *S)
+static void add_object_type(gen *g, const ts_object *o, const char *S)
 {
     tc_gql_type *t = type(g, TC_GQL_OBJECT, S, o->description);
     tc_gql_builder_add_interface(g->b, t, "Node");
     tc_gql_builder_add_interface(g->b, t, "Record");
     for (size_t i = 0; i < o->nfields; i++) {
-        const fdef *f = &o->fields[i];
-        if (f->kind == K_REL_MANY) {
+        const ts_field *f = &o->fields[i];
+        if (f->kind == TS_REL_MANY) {
             const char *T = upper_first(g, f->ref);
             tc_gql_field *rel = tc_gql_builder_add_field(g->b, t, f->name,
                                                          fmt(g, "%sConnection", T), f->description);
             find_many_args(g, rel, T);
             continue;
         }
-        if (f->kind == K_REL_ONE) {
+        if (f->kind == TS_REL_ONE) {
             tc_gql_builder_add_field(g->b, t, f->name, upper_first(g, f->ref), f->description);
             tc_gql_builder_add_field(g->b, t, fmt(g, "%sId", f->name), "ID",
                                      fmt(g, "%s id foreign key", f->description));
@@ -581,12 +335,12 @@ static void add_object_type(gen *g, const odef *o, const char *S)
 }
 
 /* The aggregate fields of a connection (spec §4.5). */
-static void add_aggregates(gen *g, tc_gql_type *conn, const odef *o)
+static void add_aggregates(gen *g, tc_gql_type *conn, const ts_object *o)
 {
     field(g, conn, "totalCount", "Int");
     for (size_t i = 0; i < o->nfields; i++) {
-        const fdef *f = &o->fields[i];
-        if (f->kind == K_REL_ONE || f->kind == K_REL_MANY)
+        const ts_field *f = &o->fields[i];
+        if (f->kind == TS_REL_ONE || f->kind == TS_REL_MANY)
             continue;
         const char *F = upper_first(g, f->name);
         field(g, conn, fmt(g, "countUniqueValues%s", F), "Int");
@@ -594,17 +348,17 @@ static void add_aggregates(gen *g, tc_gql_type *conn, const odef *o)
         field(g, conn, fmt(g, "countNotEmpty%s", F), "Int");
         field(g, conn, fmt(g, "percentageEmpty%s", F), "Float");
         field(g, conn, fmt(g, "percentageNotEmpty%s", F), "Float");
-        if (f->kind == K_DATE_TIME || f->kind == K_DATE) {
+        if (f->kind == TS_DATE_TIME || f->kind == TS_DATE) {
             field(g, conn, fmt(g, "min%s", F), "DateTime");
             field(g, conn, fmt(g, "max%s", F), "DateTime");
-        } else if (f->kind == K_BOOLEAN) {
+        } else if (f->kind == TS_BOOLEAN) {
             field(g, conn, fmt(g, "countTrue%s", F), "Int");
             field(g, conn, fmt(g, "countFalse%s", F), "Int");
-        } else if (f->kind == K_NUMBER || f->kind == K_NUMERIC) {
+        } else if (f->kind == TS_NUMBER || f->kind == TS_NUMERIC) {
             static const char *const ops[] = {"min", "max", "avg", "sum"};
             for (size_t k = 0; k < TC_COUNT(ops); k++)
                 field(g, conn, fmt(g, "%s%s", ops[k], F), "Float");
-        } else if (f->kind == K_COMPOSITE && strcmp(f->ref, "Currency") == 0) {
+        } else if (f->kind == TS_COMPOSITE && strcmp(f->ref, "Currency") == 0) {
             static const char *const ops[] = {"min", "max", "sum", "avg"};
             for (size_t k = 0; k < TC_COUNT(ops); k++)
                 field(g, conn, fmt(g, "%s%sAmountMicros", ops[k], F), "Float");
@@ -612,7 +366,7 @@ static void add_aggregates(gen *g, tc_gql_type *conn, const odef *o)
     }
 }
 
-static void add_connection(gen *g, const odef *o, const char *S)
+static void add_connection(gen *g, const ts_object *o, const char *S)
 {
     tc_gql_type *edge = type(g, TC_GQL_OBJECT, fmt(g, "%sEdge", S), NULL);
     field(g, edge, "node", fmt(g, "%s!", S));
@@ -623,17 +377,17 @@ static void add_connection(gen *g, const odef *o, const char *S)
     add_aggregates(g, conn, o);
 }
 
-static void add_filter_input(gen *g, const odef *o, const char *S)
+static void add_filter_input(gen *g, const ts_object *o, const char *S)
 {
     tc_gql_type *t = type(g, TC_GQL_INPUT_OBJECT, fmt(g, "%sFilterInput", S), NULL);
     for (size_t i = 0; i < o->nfields; i++) {
-        const fdef *f = &o->fields[i];
+        const ts_field *f = &o->fields[i];
         switch (f->kind) {
-        case K_REL_MANY: break;
-        case K_REL_ONE: in(g, t, fmt(g, "%sId", f->name), "UUIDFilter"); break;
-        case K_SELECT:
-        case K_MULTI_SELECT: in(g, t, f->name, fmt(g, "%sFilter", enum_name(g, o, f))); break;
-        case K_COMPOSITE: in(g, t, f->name, composite_named(f->ref)->filter); break;
+        case TS_REL_MANY: break;
+        case TS_REL_ONE: in(g, t, fmt(g, "%sId", f->name), "UUIDFilter"); break;
+        case TS_SELECT:
+        case TS_MULTI_SELECT: in(g, t, f->name, fmt(g, "%sFilter", enum_name(g, o, f))); break;
+        case TS_COMPOSITE: in(g, t, f->name, composite_named(f->ref)->filter); break;
         default: in(g, t, f->name, filter_of(f->kind)); break;
         }
     }
@@ -642,33 +396,33 @@ static void add_filter_input(gen *g, const odef *o, const char *S)
     in(g, t, "not", fmt(g, "%sFilterInput", S));
 }
 
-static void add_order_input(gen *g, const odef *o, const char *S)
+static void add_order_input(gen *g, const ts_object *o, const char *S)
 {
     tc_gql_type *t = type(g, TC_GQL_INPUT_OBJECT, fmt(g, "%sOrderByInput", S), NULL);
     for (size_t i = 0; i < o->nfields; i++) {
-        const fdef *f = &o->fields[i];
+        const ts_field *f = &o->fields[i];
         switch (f->kind) {
-        case K_REL_MANY: break;
-        case K_REL_ONE:
+        case TS_REL_MANY: break;
+        case TS_REL_ONE:
             in(g, t, fmt(g, "%sId", f->name), "OrderByDirection");
             in(g, t, f->name, fmt(g, "%sOrderByInput", upper_first(g, f->ref)));
             break;
-        case K_COMPOSITE: in(g, t, f->name, fmt(g, "%sOrderByInput", f->ref)); break;
+        case TS_COMPOSITE: in(g, t, f->name, fmt(g, "%sOrderByInput", f->ref)); break;
         default: in(g, t, f->name, "OrderByDirection"); break;
         }
     }
 }
 
-static void add_write_inputs(gen *g, const odef *o, const char *S)
+static void add_write_inputs(gen *g, const ts_object *o, const char *S)
 {
     static const char *const verbs[] = {"Create", "Update"};
     for (size_t v = 0; v < 2; v++) {
         tc_gql_type *t = type(g, TC_GQL_INPUT_OBJECT, fmt(g, "%s%sInput", S, verbs[v]), NULL);
         for (size_t i = 0; i < o->nfields; i++) {
-            const fdef *f = &o->fields[i];
-            if (f->kind == K_REL_MANY)
+            const ts_field *f = &o->fields[i];
+            if (f->kind == TS_REL_MANY)
                 continue;
-            if (f->kind == K_REL_ONE) {
+            if (f->kind == TS_REL_ONE) {
                 in(g, t, fmt(g, "%sId", f->name), "ID");
                 in(g, t, f->name, fmt(g, "%sRelationInput", upper_first(g, f->ref)));
                 continue;
@@ -682,7 +436,7 @@ static void add_write_inputs(gen *g, const odef *o, const char *S)
 }
 
 /* <S>RelationInput {connect, disconnect} and what connect takes (spec §4.4, §4.8). */
-static void add_relation_inputs(gen *g, const odef *o, const char *S)
+static void add_relation_inputs(gen *g, const ts_object *o, const char *S)
 {
     tc_gql_type *rel = type(g, TC_GQL_INPUT_OBJECT, fmt(g, "%sRelationInput", S), NULL);
     in(g, rel, "connect", fmt(g, "%sConnectInput", S));
@@ -699,7 +453,7 @@ static void add_relation_inputs(gen *g, const odef *o, const char *S)
     }
 }
 
-static void add_object(gen *g, const odef *o)
+static void add_object(gen *g, const ts_object *o)
 {
     const char *S = upper_first(g, o->singular);
     add_enums(g, o);
@@ -711,10 +465,9 @@ static void add_object(gen *g, const odef *o)
     add_relation_inputs(g, o, S);
 }
 
-/* ---- Roots ------------------------------------------------------------------------------------
- */
+/* ---- Roots ---------------------------------------------------------------------------------- */
 
-static void add_queries(gen *g, tc_gql_type *query, const odef *o)
+static void add_queries(gen *g, tc_gql_type *query, const ts_object *o)
 {
     const char *S = upper_first(g, o->singular);
     tc_gql_field *f = field(g, query, o->plural, fmt(g, "%sConnection!", S));
@@ -726,7 +479,7 @@ static void add_queries(gen *g, tc_gql_type *query, const odef *o)
     arg(g, f, "data", fmt(g, "[%sCreateInput]", S));
 }
 
-static void add_mutations(gen *g, tc_gql_type *mutation, const odef *o)
+static void add_mutations(gen *g, tc_gql_type *mutation, const ts_object *o)
 {
     const char *S = upper_first(g, o->singular);
     const char *P = upper_first(g, o->plural);
@@ -789,8 +542,8 @@ static void add_search(gen *g)
 static void add_extras(gen *g)
 {
     tc_gql_type *u = type(g, TC_GQL_UNION, "AnyRecord", "Any record (twentyc tests).");
-    for (size_t i = 0; i < TC_COUNT(objects); i++)
-        tc_gql_builder_add_member(g->b, u, upper_first(g, objects[i].singular));
+    for (size_t i = 0; i < tc_gql_ts_nobjects; i++)
+        tc_gql_builder_add_member(g->b, u, upper_first(g, tc_gql_ts_objects[i].singular));
 
     static const char *const scopes[] = {"PUBLIC", "PRIVATE", NULL};
     add_enum(g, "CacheControlScope", NULL, scopes);
@@ -880,18 +633,18 @@ tc_gql_schema *tc_gql_testschema_new(tc_err *e)
 {
     gen g = {.b = tc_gql_builder_new(), .tmp = tc_arena_new(16 * 1024)};
     add_shared(&g);
-    for (size_t i = 0; i < TC_COUNT(composites); i++)
-        add_composite(&g, &composites[i]);
-    add_enum(&g, "FieldActorSource", NULL, actor_sources);
+    for (size_t i = 0; i < tc_gql_ts_ncomposites; i++)
+        add_composite(&g, &tc_gql_ts_composites[i]);
+    add_enum(&g, "FieldActorSource", NULL, tc_gql_ts_actor_sources);
     add_interfaces(&g);
-    for (size_t i = 0; i < TC_COUNT(objects); i++)
-        add_object(&g, &objects[i]);
+    for (size_t i = 0; i < tc_gql_ts_nobjects; i++)
+        add_object(&g, &tc_gql_ts_objects[i]);
     add_search(&g);
     add_extras(&g);
 
     tc_gql_type *query = type(&g, TC_GQL_OBJECT, "Query", NULL);
-    for (size_t i = 0; i < TC_COUNT(objects); i++)
-        add_queries(&g, query, &objects[i]);
+    for (size_t i = 0; i < tc_gql_ts_nobjects; i++)
+        add_queries(&g, query, &tc_gql_ts_objects[i]);
     tc_gql_field *search = field(&g, query, "search", "SearchResultConnection!");
     arg(&g, search, "searchInput", "String!");
     arg(&g, search, "limit", "Int!");
@@ -902,8 +655,8 @@ tc_gql_schema *tc_gql_testschema_new(tc_err *e)
     add_records_query(&g, query);
 
     tc_gql_type *mutation = type(&g, TC_GQL_OBJECT, "Mutation", NULL);
-    for (size_t i = 0; i < TC_COUNT(objects); i++)
-        add_mutations(&g, mutation, &objects[i]);
+    for (size_t i = 0; i < tc_gql_ts_nobjects; i++)
+        add_mutations(&g, mutation, &tc_gql_ts_objects[i]);
 
     tc_arena_free(g.tmp);
     return tc_gql_builder_build(g.b, e);

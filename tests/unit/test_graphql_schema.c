@@ -22,8 +22,7 @@
 
 #define BIG (1 << 22)
 
-/* ---- Values -----------------------------------------------------------------------------------
- */
+/* ---- Values --------------------------------------------------------------------------------- */
 
 static void test_float_format(void **state)
 {
@@ -170,8 +169,7 @@ static void test_value_copy_equal(void **state)
     tc_arena_free(a);
 }
 
-/* ---- Building and lookups ---------------------------------------------------------------------
- */
+/* ---- Building and lookups ------------------------------------------------------------------- */
 
 /* Query {node(id: ID!): Node, pet(name: String = "x"): Pet, n: Int}
  * interface Node {id: ID!}; type Cat implements Node {id: ID!, lives: Int}
@@ -335,8 +333,7 @@ static void test_abstract_types(void **state)
     tc_gql_schema_free(s);
 }
 
-/* ---- Build errors -----------------------------------------------------------------------------
- */
+/* ---- Build errors --------------------------------------------------------------------------- */
 
 typedef void (*define_fn)(tc_gql_builder *b);
 
@@ -712,8 +709,7 @@ static void test_builder_free_unbuilt(void **state)
     tc_gql_schema_free(NULL);
 }
 
-/* ---- SDL --------------------------------------------------------------------------------------
- */
+/* ---- SDL ------------------------------------------------------------------------------------ */
 
 static void test_descriptions(void **state)
 {
@@ -978,8 +974,7 @@ static void test_sdl_values(void **state)
     tc_gql_schema_free(s);
 }
 
-/* ---- The test schema --------------------------------------------------------------------------
- */
+/* ---- The test schema ------------------------------------------------------------------------ */
 
 static void test_testschema(void **state)
 {
