@@ -98,10 +98,11 @@ typedef struct tc_gql_typeref {
 /* An argument, an input object field or a directive argument. */
 typedef struct tc_gql_input_value {
     const char *name;
-    const char *description;           /* NULL: none */
-    const tc_gql_typeref *type;        /* an input type */
-    const tc_gql_value *default_value; /* NULL: no default (a null default is a NULL-kind value) */
-    const char *deprecation_reason;    /* NULL: not deprecated */
+    const char *description;    /* NULL: none */
+    const tc_gql_typeref *type; /* an input type */
+    /* NULL: no default (a null default is a NULL-kind value); coerced to type by build */
+    const tc_gql_value *default_value;
+    const char *deprecation_reason; /* NULL: not deprecated */
 } tc_gql_input_value;
 
 typedef struct tc_gql_field {
@@ -246,7 +247,10 @@ tc_gql_input_value *tc_gql_builder_add_directive_arg(tc_gql_builder *b, tc_gql_d
                                                      const char *description);
 
 /* The default value of an argument or input field; v is copied into the schema's arena. Build
- * checks that it fits the input value's type. */
+ * checks that it fits the input value's type and stores it coerced as graphql-js keeps a
+ * default (valueFromAST): a single item for a list type becomes a list of one, an input object
+ * gets the type's field order with its fields' own defaults filled in, an Int for a Float
+ * becomes a float, an Int for an ID its decimal text. An executor uses it as it is. */
 void tc_gql_builder_set_default(tc_gql_builder *b, tc_gql_input_value *iv, const tc_gql_value *v);
 
 /* Deprecation, with a reason (NULL: graphql-js's "No longer supported"). */
