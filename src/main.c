@@ -155,6 +155,7 @@ static int serve(tc_config *cfg)
     tc_snapshots *snapshots = NULL;
     tc_principals *principals = NULL;
     tc_perm_cache *perms = NULL;
+    tc_counts *counts = NULL;
     tc_listener *listener = NULL;
     tc_server *server = NULL;
     int threads = tc_server_threads(cfg);
@@ -165,11 +166,12 @@ static int serve(tc_config *cfg)
     snapshots = tc_snapshots_new(cfg->core_schema);
     principals = tc_principals_new();
     perms = tc_perm_cache_new();
+    counts = tc_counts_new();
     tc_subscription subs[] = {tc_snapshots_subscription(snapshots),
                               tc_principals_subscription(principals),
-                              tc_perm_cache_subscription(perms)};
-    listener = tc_listener_start(d.conninfo, cfg->core_schema, subs, 3);
-    server = tc_server_new(cfg, pool, snapshots, principals, perms, &e);
+                              tc_perm_cache_subscription(perms), tc_counts_subscription(counts)};
+    listener = tc_listener_start(d.conninfo, cfg->core_schema, subs, TC_COUNT(subs));
+    server = tc_server_new(cfg, pool, snapshots, principals, perms, counts, &e);
     if (!server)
         goto out;
     print_banner(cfg, &d, threads);
@@ -184,6 +186,7 @@ out:
     tc_listener_stop(listener);
     tc_principals_free(principals);
     tc_perm_cache_free(perms);
+    tc_counts_free(counts);
     tc_snapshots_free(snapshots);
     tc_pool_free(pool);
     close_database(&d);

@@ -37,6 +37,7 @@ struct tc_server {
     tc_snapshots *snapshots;
     tc_principals *principals;
     tc_perm_cache *perms;
+    tc_counts *counts;                         /* totalCount cache */
     struct tc_password_pool *passwords;        /* bcrypt off the HTTP threads */
     struct tc_throttle *by_email, *by_address; /* failed sign-ins */
     int nthreads;

@@ -114,6 +114,24 @@ static void write_cursor(tc_json *j, const char *cursor)
         tc_json_null(j);
 }
 
+/* totalCount (§1.7): from the count cache while no write touched the workspace since it was
+ * counted (query/count.h), else counted now. False after answering. */
+static bool total_or_respond(tc_req *req, const tc_rest *r, const tc_sql *count, int64_t *total)
+{
+    tc_counts *cache = req->thread->server->counts;
+    const char *schema = r->model->schema;
+    if (tc_counts_get(cache, schema, count, total))
+        return true;
+    uint64_t gen = tc_counts_generation(cache, schema);
+    PGresult *res = tc_rest_run_or_respond(req, count);
+    if (!res)
+        return false;
+    *total = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+    PQclear(res);
+    tc_counts_put(cache, schema, count, gen, *total);
+    return true;
+}
+
 void tc_rest_find_many(tc_req *req)
 {
     tc_rest r;
@@ -133,10 +151,11 @@ void tc_rest_find_many(tc_req *req)
     int n = rows ? PQntuples(rows) : 0, shown = n > f.limit ? f.limit : n;
     tc_relations rels;
     bool related = rows && relations_or_respond(req, &r, &f, rows, shown, &rels);
-    PGresult *total = related ? tc_rest_run_or_respond(req, &count) : NULL;
+    int64_t total = 0;
+    bool counted = related && total_or_respond(req, &r, &count, &total);
     tc_sql_fini(&page);
     tc_sql_fini(&count);
-    if (!rows || !total) {
+    if (!counted) {
         PQclear(rows);
         return;
     }
@@ -156,7 +175,7 @@ void tc_rest_find_many(tc_req *req)
     tc_json_arr_end(&j);
     tc_json_obj_end(&j);
     tc_json_key(&j, "totalCount");
-    tc_json_raw(&j, PQgetvalue(total, 0, 0), strlen(PQgetvalue(total, 0, 0)));
+    tc_json_int(&j, total);
     tc_json_key(&j, "pageInfo");
     tc_json_obj_begin(&j);
     tc_json_kv_bool(&j, "hasNextPage", f.forward ? more : f.cursor != NULL);
@@ -169,7 +188,6 @@ void tc_rest_find_many(tc_req *req)
     tc_json_obj_end(&j);
     tc_json_obj_end(&j);
     PQclear(rows);
-    PQclear(total);
     tc_reply_json(req, 200, &b);
     tc_buf_fini(&b);
 }

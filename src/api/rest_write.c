@@ -107,8 +107,12 @@ static bool end_or_respond(tc_req *req, const tc_rest *r, tc_write *w, int depth
     memset(ans, 0, sizeof(*ans));
     if (rc == 0 && depth == 1 && tc_write_count(w) > 0)
         rc = load_deep(req, r, w, ans, e);
-    if (rc == 0 && tc_write_commit(w, e) == 0)
+    if (rc == 0 && tc_write_commit(w, e) == 0) {
+        /* Read-your-writes on this instance: its cached counts are stale at once, before the
+         * trigger's notification comes back. */
+        tc_counts_changed(req->thread->server->counts, r->model->schema);
         return true;
+    }
     tc_write_abort(w);
     tc_reply_error(req, e);
     return false;

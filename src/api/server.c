@@ -293,7 +293,8 @@ static int thread_init(tc_server *s, tc_http_thread *t, int fd, tc_err *e)
 }
 
 tc_server *tc_server_new(const tc_config *cfg, tc_pool *pool, tc_snapshots *snapshots,
-                         tc_principals *principals, tc_perm_cache *perms, tc_err *e)
+                         tc_principals *principals, tc_perm_cache *perms, tc_counts *counts,
+                         tc_err *e)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, (void (*)(void))evthread_use_pthreads);
@@ -313,6 +314,7 @@ tc_server *tc_server_new(const tc_config *cfg, tc_pool *pool, tc_snapshots *snap
     s->snapshots = snapshots;
     s->principals = principals;
     s->perms = perms;
+    s->counts = counts;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     s->passwords = tc_password_pool_new(cores > 0 ? (int)cores : 1);
     s->by_email = tc_throttle_new(TC_LOGIN_FAILURES_PER_EMAIL, TC_LOGIN_THROTTLE_WINDOW_S);

@@ -9,6 +9,7 @@
 #include "db/pool.h"
 #include "meta/snapshot.h"
 #include "perm/cache.h"
+#include "query/count.h"
 
 typedef struct tc_server tc_server;
 
@@ -16,7 +17,8 @@ typedef struct tc_server tc_server;
  * cfg's number of threads. cfg, pool and the caches must outlive the server. NULL with e filled
  * when the port is in use or cannot be bound. */
 tc_server *tc_server_new(const tc_config *cfg, tc_pool *pool, tc_snapshots *snapshots,
-                         tc_principals *principals, tc_perm_cache *perms, tc_err *e);
+                         tc_principals *principals, tc_perm_cache *perms, tc_counts *counts,
+                         tc_err *e);
 
 /* Threads the server would use for cfg (TWENTYC_HTTP_THREADS, or two per core). */
 int tc_server_threads(const tc_config *cfg);

@@ -320,6 +320,16 @@ int tc_ddl_create_object(tc_ddl *d, const tc_model *m, const tc_object *o, tc_er
     }
     tc_sql_add(&table, ", PRIMARY KEY (\"id\"))");
     emit(d, &table);
+    /* Writes from anywhere tell the totalCount caches (core migration 7, query/count.h). */
+    tc_sql trigger;
+    tc_sql_init(&trigger, STMT_MAX);
+    tc_sql_add(&trigger, "CREATE TRIGGER \"twentyc_records_changed\" AFTER INSERT OR UPDATE OR "
+                         "DELETE OR TRUNCATE ON ");
+    qualified(&trigger, m, o->table);
+    tc_sql_add(&trigger, " FOR EACH STATEMENT EXECUTE FUNCTION ");
+    tc_sql_ident(&trigger, m->core_schema);
+    tc_sql_add(&trigger, ".\"records_changed\"()");
+    emit(d, &trigger);
     return 0;
 }
 

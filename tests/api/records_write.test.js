@@ -165,6 +165,24 @@ describe('records REST API (write)', { timeout: 300000 }, () => {
     assert.equal((await call('POST', '/rest/people?depth=2', {})).status, 400);
   });
 
+  it('totalCount stays exact: a write through the API shows at once, a write with SQL once its notification arrives', async () => {
+    const total = async (q = '') => (await call('GET', `/rest/companies?limit=1${q}`)).json.totalCount;
+    const start = await total();
+    assert.equal(await total(), start, 'the same count again (served from the cache)');
+    assert.equal(start, Number(sql(`SELECT count(*) FROM ${schema}.company WHERE "deletedAt" IS NULL`)));
+    const made = await call('POST', '/rest/companies', { name: 'Counted' });
+    assert.equal(made.status, 201);
+    assert.equal(await total(), start + 1, 'read-your-writes on this instance');
+    const filtered = await total('&filter=name[eq]:"Counted"');
+    assert.equal(filtered, 1);
+    sql(`INSERT INTO ${schema}.company (name) VALUES ('Counted')`);
+    await h.waitFor(async () => (await total('&filter=name[eq]:"Counted"')) === 2, 2000);
+    assert.equal(await total(), start + 2, 'a write from psql reaches the cache through NOTIFY');
+    sql(`DELETE FROM ${schema}.company WHERE name = 'Counted'`);
+    await h.waitFor(async () => (await total()) === start, 2000);
+    assert.equal(await total('&filter=name[eq]:"Counted"'), 0);
+  });
+
   it('upsert: a record matching by id or by a unique field is updated, others created', async () => {
     const made = await call('POST', '/rest/people', { name: { firstName: 'Up', lastName: 'Sert' }, emails: { primaryEmail: 'upsert@example.com' } });
     assert.equal(made.status, 201, made.text);

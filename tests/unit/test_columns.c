@@ -151,7 +151,7 @@ static void test_create_object_ddl(void **state)
     tc_ddl d;
     tc_ddl_init(&d, m->arena);
     assert_int_equal(tc_ddl_create_object(&d, m, o, &e), 0);
-    assert_int_equal(d.n, 3);
+    assert_int_equal(d.n, 4);
     const char *ws_schema = "\"workspace_1wgvd1injqtife6y4rvfbu3h5\"";
     char want[2048];
     snprintf(want, sizeof(want), "CREATE TYPE %s.\"_rocket_stage_enum\" AS ENUM ('O''NEIL', 'B')",
@@ -168,6 +168,12 @@ static void test_create_object_ddl(void **state)
              "\"meta\" jsonb DEFAULT '{\"a\":\"it''s\"}'::jsonb, PRIMARY KEY (\"id\"))",
              ws_schema, ws_schema, ws_schema, ws_schema, ws_schema);
     assert_string_equal(d.stmts[2], want);
+    snprintf(want, sizeof(want),
+             "CREATE TRIGGER \"twentyc_records_changed\" AFTER INSERT OR UPDATE OR DELETE OR "
+             "TRUNCATE ON %s.\"_rocket\" FOR EACH STATEMENT EXECUTE FUNCTION "
+             "\"core\".\"records_changed\"()",
+             ws_schema);
+    assert_string_equal(d.stmts[3], want);
 
     /* A default that is not a quoted literal is refused before any SQL exists. */
     tc_std_field bad = {.name = "b", .type = TC_FT_TEXT, .default_value = "\"x'); DROP\""};
