@@ -80,20 +80,23 @@ static char *id_cursor(tc_req *req, const tc_find *f, const char *id)
     return tc_cursor_encode(req->arena, &f->order, values, &out, &e) == 0 ? out : NULL;
 }
 
+static int by_text(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
 /* depth=1: every duplicate found, read again with its relations (each once). */
 static bool deep_or_respond(tc_req *req, const tc_rest *r, const tc_duplicates *d, tc_deep *deep)
 {
     int rows = d->rows ? PQntuples(d->rows) : 0;
     const char **ids = tc_arena_calloc(req->arena, (size_t)rows + 1, sizeof(*ids));
+    for (int row = 0; row < rows; row++)
+        ids[row] = tc_duplicates_id(d, row);
+    qsort(ids, (size_t)rows, sizeof(*ids), by_text);
     size_t n = 0;
-    for (int row = 0; row < rows; row++) {
-        const char *id = tc_duplicates_id(d, row);
-        bool seen = false;
-        for (size_t i = 0; i < n && !seen; i++)
-            seen = strcmp(ids[i], id) == 0;
-        if (!seen)
-            ids[n++] = id;
-    }
+    for (int row = 0; row < rows; row++)
+        if (n == 0 || strcmp(ids[n - 1], ids[row]) != 0)
+            ids[n++] = ids[row];
     tc_err e;
     tc_err_clear(&e);
     tc_db *db = tc_req_db(req, &e);
