@@ -1,7 +1,9 @@
 /* libFuzzer target for the GraphQL parser and printer (src/graphql/): any input either fails
  * with a well-formed syntax error or parses; a parsed document prints, the printed form parses
  * again and prints to the same bytes (print(parse(print(doc))) == print(doc)). The same checks
- * run on the input read as a lone value and as a lone type. A broken property aborts. */
+ * run on the input read as a lone value and as a lone type. Tight limits only ever refuse more:
+ * with them a document parses to the same print, fails on a limit, or fails with the very error
+ * the default limits give. A broken property aborts. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/json.h"
 #include "graphql/parser.h"
 #include "graphql/print.h"
 
@@ -24,9 +27,16 @@ static void check(int ok, const char *what)
     }
 }
 
-/* An error must point inside the source (or just past it) with a message. */
+/* An error must point inside the source (or just past it) with a message, and make valid JSON. */
 static void check_error(const tc_gql_parse_error *e, size_t size)
 {
+    tc_buf json;
+    tc_buf_init(&json, 1 << 20);
+    tc_json j;
+    tc_json_init(&j, &json);
+    tc_gql_parse_error_write(&j, e);
+    check(tc_json_ok(&j), "the error does not make valid JSON");
+    tc_buf_fini(&json);
     check(e->message != NULL && e->message_len > 14, "error without a message");
     check(memcmp(e->message, "Syntax Error: ", 14) == 0, "message without 'Syntax Error: '");
     check(e->message[e->message_len] == '\0', "message not NUL-terminated");
@@ -76,6 +86,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fprintf(stderr, "first:\n%s\nsecond:\n%s\n", first.data, second.data);
         check(first.len == second.len && memcmp(first.data, second.data, first.len) == 0,
               "print(parse(print(doc))) != print(doc)");
+    }
+
+    /* tight limits against the defaults */
+    static const tc_gql_parse_limits tight = {2048, 200, 6};
+    tc_gql_parse_error def, lim;
+    int rc_def = parse_print(a, 0, (const char *)data, size, NULL, &first, &def);
+    int rc_lim = parse_print(a, 0, (const char *)data, size, &tight, &second, &lim);
+    if (rc_lim == 0) {
+        check(rc_def == 0 && first.len == second.len &&
+                  memcmp(first.data, second.data, first.len) == 0,
+              "a document within tight limits prints differently with the defaults");
+    } else if (lim.limit == TC_GQL_LIMIT_NONE) {
+        check(rc_def == 1 && def.limit == TC_GQL_LIMIT_NONE && def.offset == lim.offset &&
+                  def.message_len == lim.message_len &&
+                  memcmp(def.message, lim.message, def.message_len) == 0,
+              "a syntax error under tight limits differs from the one under the defaults");
+    } else {
+        check(lim.limit == TC_GQL_LIMIT_BYTES ? size > tight.max_bytes : 1,
+              "the size limit refused a document within it");
     }
     tc_buf_fini(&first);
     tc_buf_fini(&second);
