@@ -344,6 +344,8 @@ void tc_rest_merge(tc_req *req)
         tc_write_abort(&w);
         tc_reply_error(req, &e);
     } else {
+        if (!args.dry_run) /* read-your-writes for totalCount (query/count.h) */
+            tc_counts_changed(req->thread->server->counts, r.model->schema);
         reply_merge(req, &r, answer);
     }
     json_decref(answer);

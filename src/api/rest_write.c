@@ -9,9 +9,8 @@
 #include "api/handlers.h"
 #include "api/rest_int.h"
 #include "base/json.h"
-#include "query/relations.h"
+#include "query/deep.h"
 #include "query/shape.h"
-#include "query/sql.h"
 #include "query/write.h"
 
 typedef enum verb { CREATE, UPDATE, SOFT_DELETE, DESTROY, RESTORE } verb;
@@ -61,18 +60,11 @@ static bool begin_or_respond(tc_req *req, tc_rest *r, tc_write *w)
 }
 
 /* The records a call answers with at depth=1: the changed records read again through the
- * read path (relations joined and batched), inside the write's transaction. */
+ * read path (query/deep.h), inside the write's transaction. */
 typedef struct answer {
     bool deep;
-    tc_find find;
-    const PGresult *rows;
-    tc_relations rels;
+    tc_deep d;
 } answer;
-
-static void clear_result(void *r)
-{
-    PQclear(r);
-}
 
 static int load_deep(tc_req *req, const tc_rest *r, const tc_write *w, answer *ans, tc_err *e)
 {
@@ -80,23 +72,8 @@ static int load_deep(tc_req *req, const tc_rest *r, const tc_write *w, answer *a
     const char **ids = tc_arena_calloc(req->arena, n + 1, sizeof(*ids));
     for (size_t i = 0; i < n; i++)
         ids[i] = tc_write_id(w, i);
-    tc_find_init(&ans->find, req->arena, r->view, r->object);
-    tc_find_add_relations(&ans->find, req->arena, r->view);
-    if (tc_find_ids(&ans->find, req->arena, ids, n, e) < 0)
-        return -1;
-    tc_sql q;
-    tc_sql_init(&q, TC_REST_SQL_MAX);
-    tc_find_sql(&ans->find, r->model->schema, NULL, &q);
-    PGresult *rows =
-        tc_sql_ok(&q) ? tc_db_query(w->db, tc_sql_text(&q), q.nparams, q.params, e) : NULL;
-    tc_sql_fini(&q);
-    if (!rows)
-        return e->code ? -1 : tc_err_set(e, TC_E_BAD_REQUEST, "Query too large");
-    tc_arena_defer(req->arena, clear_result, rows);
-    ans->rows = rows;
     ans->deep = true;
-    return tc_relations_load(&ans->rels, w->db, req->arena, &ans->find, r->model->schema, rows,
-                             PQntuples(rows), e);
+    return tc_deep_load(&ans->d, req->arena, w->db, r->model, r->view, r->object, ids, n, e);
 }
 
 /* Ends the write: at depth=1 reads the answer's records, then commits when rc is 0, else rolls
@@ -123,14 +100,7 @@ static void write_record(tc_json *j, const tc_write *w, const answer *ans, size_
     const PGresult *r;
     int row;
     tc_write_row(w, i, &r, &row);
-    if (!ans->deep) {
-        tc_shape_record(j, &w->shown, r, row);
-        return;
-    }
-    int deep_row = tc_relations_row_of(&ans->rels, tc_write_id(w, i));
-    if (deep_row >= 0)
-        tc_shape_record_rels(j, &ans->find, ans->rows, deep_row, &ans->rels);
-    else
+    if (!ans->deep || !tc_deep_write(j, &ans->d, tc_write_id(w, i)))
         tc_shape_record(j, &w->shown, r, row);
 }
 
