@@ -86,8 +86,11 @@ static bool paging_or_respond(tc_req *req, const tc_rest *r, tc_find *f)
 static char *cursor_of(tc_req *req, const tc_find *f, const PGresult *r, int row)
 {
     const char **values = tc_arena_calloc(req->arena, f->order.nkeys + 1, sizeof(*values));
-    for (size_t i = 0; i < f->order.nkeys; i++)
-        values[i] = PQgetvalue(r, row, tc_find_key_col(f, i));
+    for (size_t i = 0; i < f->order.nkeys; i++) {
+        int col = tc_find_key_col(f, i);
+        /* to_jsonb(NULL) is SQL NULL, which libpq shows as "": the cursor says null. */
+        values[i] = PQgetisnull(r, row, col) ? "null" : PQgetvalue(r, row, col);
+    }
     char *out = NULL;
     tc_err e;
     return tc_cursor_encode(req->arena, &f->order, values, &out, &e) == 0 ? out : NULL;
