@@ -7,25 +7,11 @@
 // `fields`, cursors through a relation and the "Object-restricted" role.
 
 const assert = require('node:assert/strict');
-const crypto = require('node:crypto');
 const { describe, it, before, after } = require('node:test');
 const h = require('./harness');
 
-const APP_SECRET = 'replace_me_with_a_random_string';
-const APPLE = '20202020-1c25-4d02-bf25-6aeccf7ea419';
-const USERS = {
-  tim: { id: '20202020-9e3b-46d4-a556-88b9ddc2b034', uw: '20202020-9e3b-46d4-a556-88b9ddc2b035', member: '20202020-0687-4c41-b707-ed1bfca972a7' },
-  jane: { id: '20202020-e6b5-4680-8a32-b8209737156b', uw: '20202020-1e7c-43d9-a5db-685b5069d816', member: '20202020-463f-435b-828c-107e007a2711' },
-};
-const b64url = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
-function accessToken(u) {
-  const now = Math.floor(Date.now() / 1000);
-  const payload = { sub: u.id, userId: u.id, workspaceId: APPLE, workspaceMemberId: u.member, userWorkspaceId: u.uw,
-    type: 'ACCESS', authProvider: 'password', iat: now, exp: now + 3600 };
-  const key = crypto.createHash('sha256').update(APP_SECRET + APPLE + 'ACCESS').digest('hex');
-  const input = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}`;
-  return `${input}.${crypto.createHmac('sha256', key).update(input).digest('base64url')}`;
-}
+const { APP_SECRET, APPLE, USERS, accessToken } = require('./devseed');
+
 const SCHEMA = 'workspace_1wgvd1injqtife6y4rvfbu3h5';
 const BIG = '0dd0d0d0-0000-4000-8000-000000000001'; // a company given 65 people by the test
 
@@ -265,8 +251,9 @@ describe('records REST API: depth=1', { timeout: 300000 }, () => {
       const start = cluster.log().length;
       const body = await ok(path);
       await h.sleep(200);
+      // The count(*) for totalCount is left out: it is cached between writes (query/count.h).
       const lines = cluster.log().slice(start).split('\n')
-        .filter((l) => /LOG:\s+(execute|statement)/.test(l) && l.includes(`"${SCHEMA}"`));
+        .filter((l) => /LOG:\s+(execute|statement)/.test(l) && l.includes(`"${SCHEMA}"`) && !l.includes('SELECT count(*)'));
       return { n: lines.length, body };
     };
     try {
@@ -276,13 +263,13 @@ describe('records REST API: depth=1', { timeout: 300000 }, () => {
       const toMany = Object.values(large.body.data.companies[0]).filter(Array.isArray).length -
         Object.values(await plain('companies', 'company', large.body.data.companies[0].id)).filter(Array.isArray).length;
       assert.ok(toMany >= 5, `company has to-many relations (${toMany})`);
-      // The page, one statement per to-many relation, the count.
-      assert.equal(small.n, toMany + 2, 'statements for 2 companies');
-      assert.equal(large.n, toMany + 2, 'statements for 150 companies');
+      // The page and one statement per to-many relation.
+      assert.equal(small.n, toMany + 1, 'statements for 2 companies');
+      assert.equal(large.n, toMany + 1, 'statements for 150 companies');
       const people = await count('/rest/people?depth=1&limit=200');
       const peopleToMany = Object.values(people.body.data.people[0]).filter(Array.isArray).length -
         Object.values(await plain('people', 'person', people.body.data.people[0].id)).filter(Array.isArray).length;
-      assert.equal(people.n, peopleToMany + 2, 'to-one relations are joined in the page statement');
+      assert.equal(people.n, peopleToMany + 1, 'to-one relations are joined in the page statement');
     } finally {
       sql('ALTER SYSTEM RESET log_statement');
       sql('SELECT pg_reload_conf()');

@@ -5,25 +5,10 @@
 // filter, order, limit, records samples, hostile input and the seed's permission roles.
 
 const assert = require('node:assert/strict');
-const crypto = require('node:crypto');
 const { describe, it, before, after } = require('node:test');
 const h = require('./harness');
 
-const APP_SECRET = 'replace_me_with_a_random_string';
-const APPLE = '20202020-1c25-4d02-bf25-6aeccf7ea419';
-const USERS = {
-  tim: { id: '20202020-9e3b-46d4-a556-88b9ddc2b034', uw: '20202020-9e3b-46d4-a556-88b9ddc2b035', member: '20202020-0687-4c41-b707-ed1bfca972a7' },
-  jane: { id: '20202020-e6b5-4680-8a32-b8209737156b', uw: '20202020-1e7c-43d9-a5db-685b5069d816', member: '20202020-463f-435b-828c-107e007a2711' },
-};
-const b64url = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
-function accessToken(u) {
-  const now = Math.floor(Date.now() / 1000);
-  const payload = { sub: u.id, userId: u.id, workspaceId: APPLE, workspaceMemberId: u.member, userWorkspaceId: u.uw,
-    type: 'ACCESS', authProvider: 'password', iat: now, exp: now + 3600 };
-  const key = crypto.createHash('sha256').update(APP_SECRET + APPLE + 'ACCESS').digest('hex');
-  const input = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}`;
-  return `${input}.${crypto.createHmac('sha256', key).update(input).digest('base64url')}`;
-}
+const { APP_SECRET, APPLE, USERS, accessToken } = require('./devseed');
 
 // Fixture opportunities (name gbtest-X), one per interesting instant: A is Sunday 23:30 UTC,
 // already Monday 1 April in Tokyo; D is New Year's Eve in UTC and New Year's Day in Tokyo.

@@ -9,24 +9,8 @@ const crypto = require('node:crypto');
 const { describe, it, before, after } = require('node:test');
 const h = require('./harness');
 
-const APP_SECRET = 'replace_me_with_a_random_string';
-const APPLE = '20202020-1c25-4d02-bf25-6aeccf7ea419';
-const USERS = {
-  tim: { id: '20202020-9e3b-46d4-a556-88b9ddc2b034', uw: '20202020-9e3b-46d4-a556-88b9ddc2b035', member: '20202020-0687-4c41-b707-ed1bfca972a7' },
-  phil: { id: '20202020-7169-42cf-bc47-1cfef15264b8', uw: '20202020-7169-42cf-bc47-1cfef15264b1', member: '20202020-1553-45c6-a028-5a9064cce07f' },
-  jane: { id: '20202020-e6b5-4680-8a32-b8209737156b', uw: '20202020-1e7c-43d9-a5db-685b5069d816', member: '20202020-463f-435b-828c-107e007a2711' },
-};
-const b64url = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
-function sign(payload, type) {
-  const key = crypto.createHash('sha256').update(APP_SECRET + APPLE + type).digest('hex');
-  const input = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}`;
-  return `${input}.${crypto.createHmac('sha256', key).update(input).digest('base64url')}`;
-}
-const now = () => Math.floor(Date.now() / 1000);
-function accessToken(u) {
-  return sign({ sub: u.id, userId: u.id, workspaceId: APPLE, workspaceMemberId: u.member, userWorkspaceId: u.uw,
-    type: 'ACCESS', authProvider: 'password', iat: now(), exp: now() + 3600 }, 'ACCESS');
-}
+const { APP_SECRET, APPLE, USERS, accessToken } = require('./devseed');
+
 // Twenty's cursor of a record in the default order: base64 of {"id":…}.
 const cursor = (id) => Buffer.from(JSON.stringify({ id })).toString('base64');
 const sorted = (ids) => [...ids].sort();

@@ -10,19 +10,9 @@ const crypto = require('node:crypto');
 const { describe, it, before, after } = require('node:test');
 const h = require('./harness');
 
-const APP_SECRET = 'replace_me_with_a_random_string';
-const APPLE = '20202020-1c25-4d02-bf25-6aeccf7ea419';
-const JANE = { id: '20202020-e6b5-4680-8a32-b8209737156b', uw: '20202020-1e7c-43d9-a5db-685b5069d816', member: '20202020-463f-435b-828c-107e007a2711' };
-const b64url = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
-function token() {
-  const now = Math.floor(Date.now() / 1000);
-  const payload = { sub: JANE.id, userId: JANE.id, workspaceId: APPLE, workspaceMemberId: JANE.member, userWorkspaceId: JANE.uw,
-    type: 'ACCESS', authProvider: 'password', iat: now, exp: now + 3600 };
-  const key = crypto.createHash('sha256').update(APP_SECRET + APPLE + 'ACCESS').digest('hex');
-  const input = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}`;
-  return `${input}.${crypto.createHmac('sha256', key).update(input).digest('base64url')}`;
-}
+const { APP_SECRET, USERS, accessToken } = require('./devseed');
 
+const token = () => accessToken(USERS.jane);
 const N = 40;
 // A small deterministic generator, so failures reproduce.
 let seed = 7;
