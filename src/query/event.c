@@ -158,10 +158,9 @@ int tc_events_add(tc_events *ev, tc_event_action action, const PGresult *before,
     return rc;
 }
 
-void tc_events_sql(const tc_events *ev, const char *workspace_id, const tc_event_actor *actor,
-                   tc_sql *q)
+void tc_events_sql(tc_events *ev, const char *workspace_id, const tc_event_actor *actor, tc_sql *q)
 {
-    tc_buf *json = (tc_buf *)&ev->json;
+    tc_buf *json = &ev->json;
     tc_buf_addc(json, ']');
     const tc_object *o = ev->full->object;
     tc_sql_add(q, "INSERT INTO \"event\" (\"workspaceId\", \"objectMetadataId\", \"objectName\", "

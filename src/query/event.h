@@ -50,8 +50,8 @@ int tc_events_add(tc_events *ev, tc_event_action action, const PGresult *before,
                   const PGresult *after, const tc_record_input *in);
 
 /* INSERT INTO core's "event" of every event added, for workspace_id (the core schema is on
- * the connection's search_path). Parameters point into ev and actor: they must outlive q. */
-void tc_events_sql(const tc_events *ev, const char *workspace_id, const tc_event_actor *actor,
-                   tc_sql *q);
+ * the connection's search_path); closes ev's JSON array, so call it once. Parameters point into
+ * ev and actor: they must outlive q. */
+void tc_events_sql(tc_events *ev, const char *workspace_id, const tc_event_actor *actor, tc_sql *q);
 
 #endif
