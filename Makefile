@@ -36,3 +36,17 @@ format:
 
 clean:
 	rm -rf build build-asan
+
+# make fuzz: the libFuzzer targets of fuzz/ built with clang in build/fuzz/ (FUZZ_DIR), each
+# fuzzed for FUZZ_SECONDS (default 60). New inputs go to $(FUZZ_DIR)/corpus/; fuzz/corpus/ is only
+# read (copy a minimised input there when it finds something: `make test` replays it from then on).
+FUZZ_SECONDS ?= 60
+FUZZ_DIR ?= build/fuzz
+.PHONY: fuzz
+fuzz:
+	@scripts/deps.sh clang libclang-rt-14-dev
+	@cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_C_COMPILER=clang -DTC_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(FUZZ_DIR) --target fuzz_graphql_parse
+	@mkdir -p $(FUZZ_DIR)/corpus/graphql_parse
+	$(FUZZ_DIR)/fuzz_graphql_parse -max_total_time=$(FUZZ_SECONDS) -dict=fuzz/graphql.dict \
+		$(FUZZ_DIR)/corpus/graphql_parse fuzz/corpus/graphql_parse
