@@ -50,7 +50,8 @@ struct tc_gql_exec {
     tc_buf data; /* the "data" member, written as execution goes */
     tc_json j;
     tc_gql_exec_errors errors;
-    bool full; /* the output reached its maximum: execution stops */
+    bool full;    /* the output reached its maximum: execution stops, no response */
+    bool aborted; /* TC_GQL_EXEC_MAX_ERRORS reached: execution stops, data is null */
 };
 
 tc_arena *tc_gql_exec_arena(const tc_gql_exec *x)
@@ -160,6 +161,15 @@ static void record(tc_gql_exec *x, tc_gql_exec_error *e, const tc_gql_field_grou
         e->path = items;
         e->npath = n;
     }
+    if (x->errors.n >= TC_GQL_EXEC_MAX_ERRORS) {
+        if (!x->aborted)
+            tc_gql_exec_errors_add(x->a, &x->errors,
+                                   tc_gql_exec_error_new(x->a, TC_GQL_BAD_USER_INPUT,
+                                                         "Too many errors during execution, "
+                                                         "execution aborted."));
+        x->aborted = true;
+        return;
+    }
     tc_gql_exec_errors_add(x->a, &x->errors, e);
 }
 
@@ -200,11 +210,12 @@ static void rewind_to(tc_json *j, mark m)
     j->has_items[m.depth] = m.has_items;
 }
 
+/* Whether execution must stop: the output is full, or too many errors were raised. */
 static bool check_full(tc_gql_exec *x)
 {
     if (x->data.failed || x->j.failed)
         x->full = true;
-    return x->full;
+    return x->full || x->aborted;
 }
 
 /* ---- CollectFields ----------------------------------------------------------------------------
@@ -654,8 +665,10 @@ static int resolve_field(tc_gql_exec *x, const tc_gql_type *ptype, tc_gql_obj pa
     tc_gql_result r;
     if (introspection_type(ptype) || f == x->s->schema_field || f == x->s->type_field)
         r = tc_gql_introspect_resolve(x, parent, &info);
-    else
+    else if (x->resolve)
         r = x->resolve(x->ctx, parent, &info);
+    else
+        r = tc_gql_result_null();
     return complete(x, f->type, ptype, g, p, r);
 }
 
@@ -775,7 +788,7 @@ static void execute_operation(tc_gql_exec *x, tc_gql_obj root_value)
     mark m = mark_at(&x->j);
     tc_json_obj_begin(&x->j);
     if (exec_fields(x, root, root_value, groups, NULL) == FAILED) {
-        if (check_full(x))
+        if (x->full)
             return;
         rewind_to(&x->j, m);
         tc_json_null(&x->j);
@@ -786,7 +799,7 @@ static void execute_operation(tc_gql_exec *x, tc_gql_obj root_value)
 
 static int write_response(tc_gql_exec *x, tc_buf *out, bool with_data)
 {
-    if (with_data && (check_full(x) || !tc_json_ok(&x->j))) {
+    if (with_data && (x->full || x->data.failed || !tc_json_ok(&x->j))) {
         out->failed = true;
         return -1;
     }

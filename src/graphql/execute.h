@@ -25,7 +25,8 @@
  * Bounds: the response is at most the output buffer's maximum (execution stops when it is full,
  * and tc_gql_execute returns -1); results nest at most TC_JSON_MAX_DEPTH levels (deeper values
  * become a field error); fragment spreads inside one selection set nest at most
- * TC_GQL_EXEC_MAX_SPREAD_DEPTH levels. Everything is allocated in the arena the caller passes. */
+ * TC_GQL_EXEC_MAX_SPREAD_DEPTH levels; at most TC_GQL_EXEC_MAX_ERRORS errors are raised. Everything
+ * is allocated in the arena the caller passes. */
 #ifndef TC_GRAPHQL_EXECUTE_H
 #define TC_GRAPHQL_EXECUTE_H
 
@@ -42,6 +43,9 @@
 #include "graphql/value.h"
 
 #define TC_GQL_EXEC_MAX_SPREAD_DEPTH 64
+/* Errors one execution may raise; the next one ends it: "Too many errors during execution,
+ * execution aborted." is the last error and data is null. */
+#define TC_GQL_EXEC_MAX_ERRORS 10000
 
 /* An object as the executor carries it: opaque to it, meaningful to the resolver (a row of a
  * result set: {result, row}; a schema element for introspection: {element, 0}). */
@@ -196,7 +200,7 @@ typedef struct tc_gql_request {
     const char *operation_name;          /* NULL: the document's only operation */
     const json_t *variables;             /* a JSON object, or NULL */
     tc_gql_obj root;                     /* the root value */
-    tc_gql_resolve_fn resolve;           /* every field that is not introspection */
+    tc_gql_resolve_fn resolve;           /* every field that is not introspection (NULL: null) */
     void *ctx;                           /* passed to resolve and to list item functions */
 } tc_gql_request;
 

@@ -428,3 +428,183 @@ test('extensions codes: BAD_USER_INPUT for input, INTERNAL_SERVER_ERROR for the 
     message: 'boom', locations: [{ line: 1, column: 25 }], path: ['company', 'name'],
   });
 });
+
+// ---- Random documents ---------------------------------------------------------------------------
+
+// mulberry32: a small seeded PRNG, so every run makes the same cases.
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Documents over the test schema (fields with aliases and arguments, inline fragments and named
+// fragments on object, interface and union types, @skip/@include with literals and variables),
+// each with a root value shaped after the document: values of every leaf kind, some of the wrong
+// type, nulls and thrown errors in nullable and non-null positions, abstract values with good,
+// missing, unknown and impossible __typename, lists that are not lists.
+function randomCases(seed, count) {
+  const r = rng(seed);
+  const int = (n) => Math.floor(r() * n);
+  const pick = (xs) => xs[int(xs.length)];
+  const chance = (p) => r() < p;
+  const { isAbstractType, isCompositeType, isEnumType, isInputObjectType, isLeafType, isListType,
+    isNonNullType, isObjectType, isInterfaceType, getNamedType } = graphql;
+
+  function literal(type, depth) {
+    if (isNonNullType(type)) return literal(type.ofType, depth);
+    if (chance(0.05)) return 'null';
+    if (isListType(type)) return chance(0.5) ? `[${literal(type.ofType, depth)}]` : literal(type.ofType, depth);
+    if (isInputObjectType(type)) {
+      const fields = Object.values(type.getFields());
+      const f = pick(fields);
+      return depth > 2 || chance(0.3) ? '{}' : `{${f.name}: ${literal(f.type, depth + 1)}}`;
+    }
+    if (isEnumType(type)) return chance(0.9) ? pick(type.getValues()).name : 'NOPE';
+    switch (type.name) {
+      case 'Int': return pick(['1', '-3', '60', '$i', '2147483648', '"x"']);
+      case 'Float': return pick(['1.5', '2', '$i', '"f"']);
+      case 'String': return pick(['"s"', '"%a%"', '$s', '1']);
+      case 'Boolean': return pick(['true', 'false', '$no', '"b"']);
+      case 'ID': return pick(['"id"', '7', '$s']);
+      default: return pick(['"2024-01-01"', '{a: [1, B]}', '3', '$s']);
+    }
+  }
+
+  function directive() {
+    return chance(0.12) ? pick([' @skip(if: true)', ' @skip(if: $no)', ' @include(if: $yes)',
+      ' @include(if: false)', ' @include(if: $no)', ' @skip(if: $no) @include(if: $yes)']) : '';
+  }
+
+  function selection(type, depth, frags) {
+    const items = [];
+    const n = 1 + int(3);
+    for (let k = 0; k < n; k++) {
+      if (isAbstractType(type) || chance(0.15)) {
+        if (chance(0.3)) {
+          items.push(`${chance(0.2) ? 't: ' : ''}__typename${directive()}`);
+          continue;
+        }
+        const options = isAbstractType(type) ? [...schema.getPossibleTypes(type)]
+          : [type, ...type.getInterfaces()];
+        if (isInterfaceType(type)) options.push(type);
+        const cond = pick(options);
+        const body = selection(cond, depth, frags);
+        if (chance(0.5)) {
+          items.push(`... on ${cond.name}${directive()} ${body}`);
+        } else {
+          const name = `F${frags.length}`;
+          frags.push(`fragment ${name} on ${cond.name} ${body}`);
+          items.push(`...${name}${directive()}`);
+        }
+        continue;
+      }
+      const f = pick(Object.values(type.getFields()));
+      const alias = chance(0.2) ? `${pick(['a', 'b', 'c'])}: ` : '';
+      const args = f.args.filter((a) => isNonNullType(a.type) || chance(0.15))
+        .map((a) => `${a.name}: ${literal(a.type, 0)}`);
+      const named = getNamedType(f.type);
+      let sub = '';
+      if (isCompositeType(named)) sub = depth >= 3 ? ' { __typename }' : ` ${selection(named, depth + 1, frags)}`;
+      items.push(`${alias}${f.name}${args.length ? `(${args.join(', ')})` : ''}${directive()}${sub}`);
+    }
+    return `{ ${items.join(' ')} }`;
+  }
+
+  function leaf(type) {
+    switch (type.name) {
+      case 'Int': return pick([0, 7, -3, 2147483647, 2147483648, 1.5, '12', 'x', true, [1]]);
+      case 'Float': return pick([1.5, 2, -0.25, 1e21, '3.5', 'abc', false, '']);
+      case 'String': return pick(['s', '', 'é"\n', 12, 1.5, true, { a: 1 }]);
+      case 'Boolean': return pick([true, false, 0, 2, 'true']);
+      case 'ID': return pick(['id1', 42, 1.5, true]);
+      default:
+        if (isEnumType(type)) return chance(0.85) ? pick(type.getValues()).name : pick(['NOPE', 3]);
+        return pick(['2024-01-01', 5, 1.25, { j: [1, null] }, [true]]);
+    }
+  }
+
+  function fieldNodes(sets, fragments, out = new Map(), seen = new Set()) {
+    for (const set of sets) {
+      for (const s of set.selections) {
+        if (s.kind === 'Field') {
+          if (!out.has(s.name.value)) out.set(s.name.value, []);
+          out.get(s.name.value).push(s);
+        } else if (s.kind === 'InlineFragment') {
+          fieldNodes([s.selectionSet], fragments, out, seen);
+        } else if (!seen.has(s.name.value)) {
+          seen.add(s.name.value);
+          fieldNodes([fragments[s.name.value].selectionSet], fragments, out, seen);
+        }
+      }
+    }
+    return out;
+  }
+
+  function value(type, nodes, fragments) {
+    if (isNonNullType(type)) return chance(0.05) ? null : value(type.ofType, nodes, fragments);
+    const roll = r();
+    if (roll < 0.05) return null;
+    if (roll < 0.08) return { __error: `E${int(100)}` };
+    if (isListType(type)) {
+      if (chance(0.04)) return 'not a list';
+      return Array.from({ length: int(4) }, () => value(type.ofType, nodes, fragments));
+    }
+    if (isLeafType(type)) return leaf(type);
+    const obj = {};
+    const types = isAbstractType(type) ? schema.getPossibleTypes(type) : [type];
+    if (isAbstractType(type)) {
+      if (chance(0.06)) obj.__typename = pick(['Nope', 'PageInfo', 'Node']);
+      else if (!chance(0.03)) obj.__typename = pick(types).name;
+    }
+    const sets = nodes.filter((n) => n.selectionSet).map((n) => n.selectionSet);
+    for (const [name, fnodes] of fieldNodes(sets, fragments)) {
+      const owner = types.find((t) => t.getFields()[name]);
+      if (owner) obj[name] = value(owner.getFields()[name].type, fnodes, fragments);
+    }
+    return obj;
+  }
+
+  const cases = [];
+  for (let k = 0; k < count; k++) {
+    const mutation = chance(0.15);
+    const root = mutation ? schema.getMutationType() : schema.getQueryType();
+    const frags = [];
+    const body = selection(root, 0, frags);
+    const query = `${mutation ? 'mutation' : 'query'} R($yes: Boolean = true, $no: Boolean, $i: Int, $s: String) ${body} ${frags.join(' ')}`;
+    const document = graphql.parse(query);
+    const fragments = Object.fromEntries(document.definitions
+      .filter((d) => d.kind === 'FragmentDefinition').map((d) => [d.name.value, d]));
+    const rootValue = value(new graphql.GraphQLNonNull(root), [document.definitions[0]], fragments) || {};
+    const variables = {};
+    if (chance(0.7)) variables.no = chance(0.04) ? 'x' : pick([true, false, null]);
+    if (chance(0.7)) variables.i = chance(0.04) ? 2147483648 : pick([1, 60, null]);
+    if (chance(0.7)) variables.s = chance(0.04) ? 3 : pick(['s', null]);
+    cases.push({ query, variables, rootValue });
+  }
+  return cases;
+}
+
+test('random documents over the test schema execute as in graphql-js', () => {
+  const cases = randomCases(Number(process.env.GQL_SEED || 20240611), Number(process.env.GQL_CASES || 400));
+  const lines = run('execute_doc', JSON.stringify(cases)).trimEnd().split('\n');
+  assert.equal(lines.length, cases.length);
+  let errors = 0;
+  cases.forEach((c, k) => {
+    const ours = withoutExtensions(JSON.parse(lines[k]));
+    const theirs = graphql.execute({
+      schema,
+      document: graphql.parse(c.query),
+      rootValue: withErrors(c.rootValue),
+      variableValues: c.variables,
+    });
+    errors += (theirs.errors || []).length;
+    assert.equal(JSON.stringify(ours), JSON.stringify(theirs), `case ${k}: ${c.query}`);
+  });
+  assert.ok(errors > 100, `only ${errors} errors: the cases do not exercise error paths`);
+});

@@ -7,8 +7,9 @@
  * does over rootValue: a field's value is the parent object's property of the field's name;
  * abstract types take their runtime type from a "__typename" property; {"__error": "message"}
  * stands for a thrown Error. "variables" prints graphql-js getVariableValues' answer for the
- * chosen operation: {"coerced": {...}} or {"errors": [...]}. Exit 0, or 1 with a message on
- * stderr when the input is not usable. */
+ * chosen operation: {"coerced": {...}} or {"errors": [...]}. An array of such objects on stdin
+ * gives one answer per line, in order. Exit 0, or 1 with a message on stderr when the input is
+ * not usable. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -129,14 +130,10 @@ static int print_variables(tool *t, const tc_gql_ast_document *doc, const char *
     return tc_json_ok(&j) ? 0 : -1;
 }
 
-int main(void)
+/* Runs one request object and appends its answer to out; -1 when the request is not usable
+ * (a message on stderr) or the answer is too large. */
+static int run_one(tool *t, json_t *in, tc_buf *out)
 {
-    json_error_t jerr;
-    json_t *in = json_loadf(stdin, 0, &jerr);
-    if (!json_is_object(in)) {
-        fprintf(stderr, "execute_doc: stdin is not a JSON object: %s\n", jerr.text);
-        return 1;
-    }
     const char *query = json_string_value(json_object_get(in, "query"));
     const char *operation = json_string_value(json_object_get(in, "operationName"));
     const char *mode = json_string_value(json_object_get(in, "mode"));
@@ -144,54 +141,68 @@ int main(void)
     json_t *root = json_object_get(in, "rootValue");
     if (!query || strlen(query) > MAX_INPUT) {
         fprintf(stderr, "execute_doc: no query\n");
-        return 1;
+        return -1;
     }
     if (json_is_null(variables))
         variables = NULL;
-    tc_err e;
-    tc_gql_schema *s = tc_gql_testschema_new(&e);
-    if (!s) {
-        fprintf(stderr, "execute_doc: %s\n", e.message);
-        return 1;
-    }
-    tool t = {tc_arena_new(64 * 1024), s};
-    tc_buf out;
-    tc_buf_init(&out, MAX_OUTPUT);
     tc_gql_parse_error perr;
-    tc_gql_ast_document *doc = tc_gql_parse(t.a, query, strlen(query), NULL, &perr);
-    int rc;
+    tc_gql_ast_document *doc = tc_gql_parse(t->a, query, strlen(query), NULL, &perr);
     if (!doc) {
         tc_json j;
-        tc_json_init(&j, &out);
+        tc_json_init(&j, out);
         tc_json_obj_begin(&j);
         tc_json_key(&j, "errors");
         tc_json_arr_begin(&j);
         tc_gql_parse_error_write(&j, &perr);
         tc_json_arr_end(&j);
         tc_json_obj_end(&j);
-        rc = tc_json_ok(&j) ? 0 : -1;
-    } else if (mode && strcmp(mode, "variables") == 0) {
-        rc = print_variables(&t, doc, operation, variables, &out);
-    } else {
-        json_t *empty = json_object();
-        tc_gql_request r = {
-            .schema = s,
-            .document = doc,
-            .operation_name = operation,
-            .variables = variables,
-            .root = {root ? root : empty, 0},
-            .resolve = resolve,
-            .ctx = &t,
-        };
-        rc = tc_gql_execute(t.a, &r, &out);
-        json_decref(empty);
+        return tc_json_ok(&j) ? 0 : -1;
     }
-    if (rc == 0)
-        printf("%s\n", tc_buf_cstr(&out));
-    else
+    if (mode && strcmp(mode, "variables") == 0)
+        return print_variables(t, doc, operation, variables, out);
+    json_t *empty = json_object();
+    tc_gql_request r = {
+        .schema = t->s,
+        .document = doc,
+        .operation_name = operation,
+        .variables = variables,
+        .root = {root ? root : empty, 0},
+        .resolve = resolve,
+        .ctx = t,
+    };
+    int rc = tc_gql_execute(t->a, &r, out);
+    json_decref(empty);
+    if (rc < 0)
         fprintf(stderr, "execute_doc: the response is too large\n");
-    tc_buf_fini(&out);
-    tc_arena_free(t.a);
+    return rc;
+}
+
+int main(void)
+{
+    json_error_t jerr;
+    json_t *in = json_loadf(stdin, 0, &jerr);
+    if (!json_is_object(in) && !json_is_array(in)) {
+        fprintf(stderr, "execute_doc: stdin is not a JSON object or array: %s\n", jerr.text);
+        return 1;
+    }
+    tc_err e;
+    tc_gql_schema *s = tc_gql_testschema_new(&e);
+    if (!s) {
+        fprintf(stderr, "execute_doc: %s\n", e.message);
+        return 1;
+    }
+    int rc = 0;
+    size_t n = json_is_array(in) ? json_array_size(in) : 1;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        tool t = {tc_arena_new(64 * 1024), s};
+        tc_buf out;
+        tc_buf_init(&out, MAX_OUTPUT);
+        rc = run_one(&t, json_is_array(in) ? json_array_get(in, i) : in, &out);
+        if (rc == 0)
+            printf("%s\n", tc_buf_cstr(&out));
+        tc_buf_fini(&out);
+        tc_arena_free(t.a);
+    }
     tc_gql_schema_free(s);
     json_decref(in);
     return rc == 0 ? 0 : 1;

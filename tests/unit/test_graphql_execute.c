@@ -229,8 +229,8 @@ static tc_gql_result resolve(void *ctxp, tc_gql_obj parent, const tc_gql_resolve
             return tc_gql_result_int((int64_t)parent.row);
         if (strcmp(name, "twice") == 0)
             return tc_gql_result_int(2 * (int64_t)parent.row);
-        if (parent.row == 1)
-            return tc_gql_result_error("Label 1 is unreadable.", "FORBIDDEN");
+        if (parent.row % 2 == 1)
+            return tc_gql_result_error("Odd labels are unreadable.", "FORBIDDEN");
         static const char *const labels[] = {"zero", "one", "two", "three", "four"};
         return text(parent.row < 5 ? labels[parent.row] : NULL);
     }
@@ -385,7 +385,7 @@ static void test_null_propagation(void **state)
          "\"h\":{\"friends\":[{\"id\":\"1000\"},null]},\"d\":[{},{},{\"friends\":[{\"id\":"
          "\"1000\"}]},{},{\"friends\":null}]}}"},
         {"{ rows(n: 3) { index label twice } }", NULL, NULL,
-         "{\"errors\":[{\"message\":\"Label 1 is unreadable.\",\"locations\":[{\"line\":1,"
+         "{\"errors\":[{\"message\":\"Odd labels are unreadable.\",\"locations\":[{\"line\":1,"
          "\"column\":22}],\"path\":[\"rows\",1,\"label\"],\"extensions\":{\"code\":"
          "\"FORBIDDEN\"}}],\"data\":{\"rows\":[{\"index\":0,\"label\":\"zero\",\"twice\":0},{"
          "\"index\":1,\"label\":null,\"twice\":2},{\"index\":2,\"label\":\"two\",\"twice\":4}]}}"},
@@ -466,6 +466,15 @@ static void test_lookahead_and_bounds(void **state)
     assert_non_null(got);
     assert_int_equal(c.rows_resolved, 10000);
     assert_non_null(strstr(got, "{\"index\":9999}]}}"));
+
+    /* past TC_GQL_EXEC_MAX_ERRORS errors, execution stops and data is null */
+    c = (ctx){.a = a};
+    got = run_in(a, &c, "{ raw rows(n: 30000) { label } }", NULL, NULL, 1 << 24);
+    assert_non_null(got);
+    assert_non_null(strstr(got, "{\"message\":\"Too many errors during execution, execution "
+                                "aborted.\",\"extensions\":{\"code\":\"BAD_USER_INPUT\"}}],"
+                                "\"data\":null}"));
+    assert_int_equal(c.rows_resolved, 2 * TC_GQL_EXEC_MAX_ERRORS + 2); /* rows 0 to 20001 */
 
     /* a response past the buffer's maximum is refused as a whole */
     c = (ctx){.a = a};
