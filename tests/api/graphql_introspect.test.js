@@ -585,7 +585,15 @@ function randomCases(seed, count) {
     if (chance(0.7)) variables.no = chance(0.04) ? 'x' : pick([true, false, null]);
     if (chance(0.7)) variables.i = chance(0.04) ? 2147483648 : pick([1, 60, null]);
     if (chance(0.7)) variables.s = chance(0.04) ? 3 : pick(['s', null]);
-    cases.push({ query, variables, rootValue });
+    // root fields with every argument given a random literal half the time
+    const fields = Array.from({ length: 1 + int(3) }, () => {
+      const f = pick(Object.values(root.getFields()));
+      const args = f.args.filter((a) => isNonNullType(a.type) ? !chance(0.05) : chance(0.5))
+        .map((a) => `${a.name}: ${literal(a.type, 0)}`);
+      return `${f.name}${args.length ? `(${args.join(', ')})` : ''}`;
+    });
+    const argsQuery = `${mutation ? 'mutation' : 'query'} A($yes: Boolean = true, $no: Boolean, $i: Int, $s: String) { ${fields.join(' ')} }`;
+    cases.push({ query, variables, rootValue, argsQuery });
   }
   return cases;
 }
@@ -607,4 +615,39 @@ test('random documents over the test schema execute as in graphql-js', () => {
     assert.equal(JSON.stringify(ours), JSON.stringify(theirs), `case ${k}: ${c.query}`);
   });
   assert.ok(errors > 100, `only ${errors} errors: the cases do not exercise error paths`);
+});
+
+test('arguments coerce as graphql-js getArgumentValues does, over random literals', () => {
+  const cases = randomCases(Number(process.env.GQL_SEED || 20240611) + 1,
+    Number(process.env.GQL_CASES || 400));
+  const requests = cases.map((c) => ({ query: c.argsQuery, variables: c.variables, mode: 'arguments' }));
+  const lines = run('execute_doc', JSON.stringify(requests)).trimEnd().split('\n');
+  let errors = 0;
+  cases.forEach((c, k) => {
+    const document = graphql.parse(c.argsQuery);
+    const op = document.definitions[0];
+    const vars = graphql.getVariableValues(schema, op.variableDefinitions, c.variables);
+    let expected;
+    if (vars.errors) {
+      expected = { errors: vars.errors.map((e) => e.toJSON()) };
+    } else {
+      const root = op.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+      expected = {
+        fields: op.selectionSet.selections.map((node) => {
+          const key = node.name.value;
+          try {
+            return { key, args: graphql.getArgumentValues(root.getFields()[key], node, vars.coerced) };
+          } catch (e) {
+            errors++;
+            return { key, error: e.toJSON() };
+          }
+        }),
+      };
+    }
+    const ours = JSON.parse(lines[k]);
+    for (const e of ours.errors || []) delete e.extensions;
+    for (const f of ours.fields || []) if (f.error) delete f.error.extensions;
+    assert.equal(JSON.stringify(ours), JSON.stringify(expected), `case ${k}: ${c.argsQuery}`);
+  });
+  assert.ok(errors > 50, `only ${errors} argument errors`);
 });

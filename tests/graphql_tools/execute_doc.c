@@ -2,12 +2,13 @@
  * (graphql/testschema.h), for the differential tests against graphql-js
  * (tests/api/graphql_introspect.test.js). Reads one JSON object on stdin:
  *   {"query": "...", "variables": {...}, "operationName": "...", "rootValue": {...},
- *    "mode": "execute" | "variables"}
+ *    "mode": "execute" | "variables" | "arguments"}
  * "execute" (the default) prints the response. Fields resolve as graphql-js's default resolver
  * does over rootValue: a field's value is the parent object's property of the field's name;
  * abstract types take their runtime type from a "__typename" property; {"__error": "message"}
  * stands for a thrown Error. "variables" prints graphql-js getVariableValues' answer for the
- * chosen operation: {"coerced": {...}} or {"errors": [...]}. An array of such objects on stdin
+ * chosen operation: {"coerced": {...}} or {"errors": [...]}. "arguments" prints each root field's
+ * coerced arguments (graphql-js getArgumentValues). An array of such objects on stdin
  * gives one answer per line, in order. Exit 0, or 1 with a message on stderr when the input is
  * not usable. */
 #include <jansson.h>
@@ -130,6 +131,56 @@ static int print_variables(tool *t, const tc_gql_ast_document *doc, const char *
     return tc_json_ok(&j) ? 0 : -1;
 }
 
+/* "arguments": the operation's variables, then each root field's coerced arguments, in order:
+ * {"fields": [{"key": ..., "args": {...}} or {"key": ..., "error": {...}}, ...]}, or the
+ * variables' {"errors": [...]}. */
+static int print_arguments(tool *t, const tc_gql_ast_document *doc, const char *operation,
+                           json_t *variables, tc_buf *out)
+{
+    tc_gql_exec_errors errors = {0};
+    tc_gql_exec_error *err = NULL;
+    tc_gql_variables vars;
+    const tc_gql_ast_definition *op = tc_gql_exec_operation(t->a, doc, operation, &err);
+    if (!op || tc_gql_coerce_variables(t->a, t->s, op, variables, &vars, &errors) < 0)
+        return print_variables(t, doc, operation, variables, out);
+    const tc_gql_type *root = op->operation == TC_GQL_OP_MUTATION ? t->s->mutation : t->s->query;
+    tc_json j;
+    tc_json_init(&j, out);
+    tc_json_obj_begin(&j);
+    tc_json_key(&j, "fields");
+    tc_json_arr_begin(&j);
+    for (size_t i = 0; root && i < op->selection_set->n; i++) {
+        const tc_gql_ast_selection *sel = op->selection_set->items[i];
+        const tc_gql_field *f = sel->kind == TC_GQL_AST_FIELD
+                                    ? tc_gql_schema_field(t->s, root, sel->name.s, sel->name.len)
+                                    : NULL;
+        if (!f)
+            continue;
+        tc_json_obj_begin(&j);
+        tc_json_kv_str(&j, "key", sel->alias.s ? sel->alias.s : sel->name.s);
+        tc_gql_args args;
+        if (tc_gql_coerce_arguments(t->a, f->args, f->nargs, &sel->arguments, &sel->loc, &vars,
+                                    &args, &err) < 0) {
+            tc_json_key(&j, "error");
+            tc_gql_exec_error_write(&j, err);
+        } else {
+            tc_json_key(&j, "args");
+            tc_json_obj_begin(&j);
+            for (size_t k = 0; k < args.n; k++) {
+                if (!args.values[k])
+                    continue;
+                tc_json_key(&j, args.defs[k]->name);
+                tc_gql_value_write_json(&j, args.values[k]);
+            }
+            tc_json_obj_end(&j);
+        }
+        tc_json_obj_end(&j);
+    }
+    tc_json_arr_end(&j);
+    tc_json_obj_end(&j);
+    return tc_json_ok(&j) ? 0 : -1;
+}
+
 /* Runs one request object and appends its answer to out; -1 when the request is not usable
  * (a message on stderr) or the answer is too large. */
 static int run_one(tool *t, json_t *in, tc_buf *out)
@@ -160,6 +211,8 @@ static int run_one(tool *t, json_t *in, tc_buf *out)
     }
     if (mode && strcmp(mode, "variables") == 0)
         return print_variables(t, doc, operation, variables, out);
+    if (mode && strcmp(mode, "arguments") == 0)
+        return print_arguments(t, doc, operation, variables, out);
     json_t *empty = json_object();
     tc_gql_request r = {
         .schema = t->s,
