@@ -15,7 +15,10 @@ static void walk_value(vctx *v, vti ti, const tc_gql_ast_value *val, bool check)
     if (v->aborted)
         return;
     switch (val->kind) {
-    case TC_GQL_AST_VARIABLE: break;
+    case TC_GQL_AST_VARIABLE:
+        if (v->recording)
+            vusage_add(v, &v->defs[v->recording - 1], ti, val);
+        break;
     case TC_GQL_AST_LIST: {
         vti inside = vti_list(ti);
         if (check)
@@ -150,6 +153,20 @@ static const tc_gql_location op_location[] = {
     [TC_GQL_OP_SUBSCRIPTION] = TC_GQL_LOC_SUBSCRIPTION,
 };
 
+/* getVariableUsages of the definition being walked, from this walk, unless an operation needed
+ * them before the walk reached it (a fragment defined after the operation spreading it). */
+static void record_usages(vctx *v, size_t index)
+{
+    v->recording = v->defs[index].usages_done ? 0 : index + 1;
+}
+
+static void recorded_usages(vctx *v)
+{
+    if (v->recording && !v->aborted)
+        v->defs[v->recording - 1].usages_done = true;
+    v->recording = 0;
+}
+
 static void walk_operation(vctx *v, size_t index)
 {
     const tc_gql_ast_definition *op = v->doc->items[index];
@@ -161,8 +178,10 @@ static void walk_operation(vctx *v, size_t index)
     r_unique_directives_per_location(v, &op->directives);
     for (size_t i = 0; i < op->variables.n && !v->aborted; i++)
         walk_variable_definition(v, ti, op->variables.items[i]);
+    record_usages(v, index);
     walk_directives(v, ti, &op->directives, op_location[op->operation]);
     walk_selection_set(v, ti, op->selection_set);
+    recorded_usages(v);
     r_operation_leave(v, op, index);
 }
 
@@ -175,8 +194,10 @@ static void walk_fragment(vctx *v, size_t index)
     r_no_fragment_cycles(v, index);
     r_unique_directives_per_location(v, &frag->directives);
     walk_type(v, frag->type_condition);
+    record_usages(v, index);
     walk_directives(v, ti, &frag->directives, TC_GQL_LOC_FRAGMENT_DEFINITION);
     walk_selection_set(v, ti, frag->selection_set);
+    recorded_usages(v);
 }
 
 size_t tc_gql_validate(tc_arena *a, const tc_gql_schema *s, const tc_gql_ast_document *doc,
@@ -187,8 +208,7 @@ size_t tc_gql_validate(tc_arena *a, const tc_gql_schema *s, const tc_gql_ast_doc
     v.s = s;
     v.doc = doc;
     v.max_errors = opt && opt->max_errors ? opt->max_errors : TC_GQL_VALIDATE_MAX_ERRORS;
-    v.max_overlap_work =
-        opt && opt->max_overlap_work ? opt->max_overlap_work : TC_GQL_VALIDATE_MAX_OVERLAP_WORK;
+    v.max_work = opt && opt->max_work ? opt->max_work : TC_GQL_VALIDATE_MAX_WORK;
     v.scalar_literal = opt ? opt->scalar_literal : NULL;
     v.scalar_ctx = opt ? opt->scalar_ctx : NULL;
     /* Messages and printed values are within a constant factor of the source (printing adds
@@ -200,6 +220,7 @@ size_t tc_gql_validate(tc_arena *a, const tc_gql_schema *s, const tc_gql_ast_doc
     v.defs = tc_arena_calloc(a, doc->n, sizeof(*v.defs));
     v.marks = tc_arena_calloc(a, doc->n, sizeof(*v.marks));
     v.cycle_visited = tc_arena_calloc(a, doc->n, sizeof(*v.cycle_visited));
+    v.reached = tc_arena_calloc(a, doc->n, sizeof(*v.reached));
     for (size_t i = 0; i < doc->n; i++) {
         const tc_gql_ast_definition *d = doc->items[i];
         v.defs[i].def = d;
@@ -222,6 +243,7 @@ size_t tc_gql_validate(tc_arena *a, const tc_gql_schema *s, const tc_gql_ast_doc
     out->errors = v.errors;
     out->n = v.nerrors;
     out->aborted = v.aborted;
+    out->work = v.work;
     return v.nerrors;
 }
 

@@ -149,6 +149,17 @@ void verr_abort(vctx *v, const char *message)
     v->aborted = true;
 }
 
+bool vwork(vctx *v, size_t units)
+{
+    if (v->aborted)
+        return false;
+    v->work += units;
+    if (v->work <= v->max_work)
+        return true;
+    verr_abort(v, TC_GQL_VALIDATE_TOO_COMPLEX);
+    return false;
+}
+
 void verr_report(vctx *v, const tc_gql_ast_loc *locs, size_t n)
 {
     if (v->aborted)
@@ -344,60 +355,55 @@ vdef *vspreads(vctx *v, size_t index)
     return d;
 }
 
-vdef *vrefs(vctx *v, size_t index)
+size_t vrefs(vctx *v, size_t index, const uint32_t **refs)
 {
-    vdef *d = &v->defs[index];
-    if (d->refs_done)
-        return d;
-    d->refs_done = true;
-    uint32_t gen = vmark_next(v);
-    size_t cap = 0;
-    if (!v->stack)
+    if (!v->stack) {
         v->stack = tc_arena_alloc(v->a, (v->doc->n + 1) * sizeof(*v->stack));
-    uint32_t *stack = v->stack;
-    size_t top = 0;
-    stack[top++] = (uint32_t)index;
-    while (top) {
-        vdef *from = vspreads(v, stack[--top]);
+        v->refs = tc_arena_alloc(v->a, (v->doc->n + 1) * sizeof(*v->refs));
+    }
+    uint32_t gen = vmark_next(v);
+    size_t top = 0, n = 0;
+    v->stack[top++] = (uint32_t)index;
+    while (top && !v->aborted) {
+        vdef *from = vspreads(v, v->stack[--top]);
+        if (!vwork(v, from->nspreads + 1))
+            break;
         for (size_t i = 0; i < from->nspreads; i++) {
             const tc_gql_ast_name *name = &from->spreads[i]->name;
             long f = vfragment(v, name->s, name->len);
             if (f < 0 || v->marks[f] == gen)
                 continue;
             v->marks[f] = gen;
-            if (d->nrefs == cap) {
-                cap = cap ? cap * 2 : 8;
-                uint32_t *grown = tc_arena_alloc(v->a, cap * sizeof(*grown));
-                if (d->nrefs)
-                    memcpy(grown, d->refs, d->nrefs * sizeof(*grown));
-                d->refs = grown;
-            }
-            d->refs[d->nrefs++] = (uint32_t)f;
-            stack[top++] = (uint32_t)f; /* each fragment once: the stack never overflows */
+            v->reached[f] = true;
+            v->refs[n++] = (uint32_t)f;
+            v->stack[top++] = (uint32_t)f; /* each fragment once: neither overflows */
         }
     }
-    return d;
+    *refs = v->refs;
+    return n;
+}
+
+void vusage_add(vctx *v, vdef *d, vti ti, const tc_gql_ast_value *var)
+{
+    if (d->nusages == d->usages_cap) {
+        d->usages_cap = d->usages_cap ? d->usages_cap * 2 : 8;
+        vusage *grown = tc_arena_alloc(v->a, d->usages_cap * sizeof(*grown));
+        if (d->nusages)
+            memcpy(grown, d->usages, d->nusages * sizeof(*grown));
+        d->usages = grown;
+    }
+    d->usages[d->nusages++] = (vusage){var, ti.input_type, ti.default_value};
 }
 
 typedef struct usage_walk {
     vctx *v;
     vdef *d;
-    size_t cap;
 } usage_walk;
 
 static void usage_value(usage_walk *w, vti ti, const tc_gql_ast_value *val)
 {
     switch (val->kind) {
-    case TC_GQL_AST_VARIABLE:
-        if (w->d->nusages == w->cap) {
-            w->cap = w->cap ? w->cap * 2 : 8;
-            vusage *grown = tc_arena_alloc(w->v->a, w->cap * sizeof(*grown));
-            if (w->d->nusages)
-                memcpy(grown, w->d->usages, w->d->nusages * sizeof(*grown));
-            w->d->usages = grown;
-        }
-        w->d->usages[w->d->nusages++] = (vusage){val, ti.input_type, ti.default_value};
-        break;
+    case TC_GQL_AST_VARIABLE: vusage_add(w->v, w->d, ti, val); break;
     case TC_GQL_AST_LIST: {
         vti inside = vti_list(ti);
         for (size_t i = 0; i < val->u.list.n; i++)
@@ -477,7 +483,8 @@ vdef *vusages(vctx *v, size_t index)
     if (d->usages_done)
         return d;
     d->usages_done = true;
-    usage_walk w = {v, d, 0};
+    d->nusages = 0; /* anything a walk stopped by a limit recorded */
+    usage_walk w = {v, d};
     vti ti = vti_definition(v, d->def);
     usage_directives(&w, ti, &d->def->directives);
     usage_set(&w, ti, d->def->selection_set);

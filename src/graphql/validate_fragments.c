@@ -153,22 +153,11 @@ void r_no_fragment_cycles(vctx *v, size_t index)
 
 void r_no_unused_fragments(vctx *v)
 {
-    if (v->aborted)
-        return;
+    /* every operation's end marked the fragments it reaches (getRecursivelyReferencedFragments) */
     const tc_gql_ast_document *doc = v->doc;
-    for (size_t i = 0; i < doc->n; i++)
-        if (doc->items[i]->kind == TC_GQL_AST_OPERATION_DEFINITION)
-            vrefs(v, i);
-    bool *used = tc_arena_calloc(v->a, doc->n, sizeof(*used));
-    for (size_t i = 0; i < doc->n; i++) {
-        vdef *d = &v->defs[i];
-        if (doc->items[i]->kind == TC_GQL_AST_OPERATION_DEFINITION)
-            for (size_t r = 0; r < d->nrefs; r++)
-                used[d->refs[r]] = true;
-    }
     for (size_t i = 0; i < doc->n && !v->aborted; i++) {
         const tc_gql_ast_definition *f = doc->items[i];
-        if (f->kind != TC_GQL_AST_FRAGMENT_DEFINITION || used[name_id(v, i)])
+        if (f->kind != TC_GQL_AST_FRAGMENT_DEFINITION || v->reached[name_id(v, i)])
             continue;
         tc_buf_printf(verr_begin(v), "Fragment \"%s\" is never used.", f->name.s);
         verr_report1(v, f->loc);

@@ -56,13 +56,11 @@ typedef struct vusage {
 /* Per definition of the document, computed on first use. */
 typedef struct vdef {
     const tc_gql_ast_definition *def;
-    bool spreads_done, usages_done, refs_done;
+    bool spreads_done, usages_done;
     const tc_gql_ast_selection **spreads; /* getFragmentSpreads(selectionSet) */
     size_t nspreads;
     vusage *usages; /* getVariableUsages(definition) */
-    size_t nusages;
-    uint32_t *refs; /* operations: getRecursivelyReferencedFragments, as definition indexes */
-    size_t nrefs;
+    size_t nusages, usages_cap;
 } vdef;
 
 typedef struct vctx {
@@ -70,7 +68,8 @@ typedef struct vctx {
     const tc_gql_schema *s;
     const tc_gql_ast_document *doc;
     size_t max_errors;
-    size_t max_overlap_work;
+    size_t max_work;
+    size_t work; /* spent so far (vwork) */
     tc_gql_scalar_literal_fn scalar_literal;
     void *scalar_ctx;
 
@@ -88,7 +87,12 @@ typedef struct vctx {
     vmap fragments; /* name -> index of the last fragment definition of that name + 1 */
     uint32_t *marks;
     uint32_t mark_gen;
-    uint32_t *stack; /* getRecursivelyReferencedFragments' stack: one slot per definition + 1 */
+    /* getRecursivelyReferencedFragments: its stack and its result (one slot per definition +
+     * 1, reused by each operation), and which fragments some operation reaches */
+    uint32_t *stack;
+    uint32_t *refs;
+    bool *reached;
+    size_t recording; /* definition index + 1 whose variable usages the walk records, or 0 */
 
     /* rule state */
     vmap operation_names; /* UniqueOperationNames: name -> definition index + 1 */
@@ -106,7 +110,6 @@ typedef struct vctx {
     vmap overlap_args;  /* field -> its arguments printed sorted */
     vmap overlap_names; /* fragment name -> id for overlap_pairs */
     uint32_t overlap_nnames;
-    size_t overlap_work;
     unsigned overlap_depth;
 } vctx;
 
@@ -121,6 +124,8 @@ void verr_report1(vctx *v, tc_gql_ast_loc l);
 void verr_report2(vctx *v, tc_gql_ast_loc l1, tc_gql_ast_loc l2);
 /* Stops validation with message (no location), as the limits do. */
 void verr_abort(vctx *v, const char *message);
+/* Spends units of the work budget: false (and validation aborted) once it is exhausted. */
+bool vwork(vctx *v, size_t units);
 
 /* Arena strings: a type reference as graphql-js inspects it ("[Int!]!"), an AST type and an
  * AST value as print() prints them. */
@@ -139,11 +144,15 @@ const tc_gql_type *vref_named(const tc_gql_typeref *r); /* NULL-safe tc_gql_ref_
 
 /* ValidationContext: getFragment (the last definition of that name, as an index, or -1),
  * getFragmentSpreads of a definition's selection set, getRecursivelyReferencedFragments of an
- * operation, getVariableUsages of a definition. */
+ * operation (in *refs, valid until the next call; marks them in reached[]; costs work),
+ * getVariableUsages of a definition. */
 long vfragment(vctx *v, const char *name, size_t len);
 vdef *vspreads(vctx *v, size_t def_index);
-vdef *vrefs(vctx *v, size_t def_index);
+size_t vrefs(vctx *v, size_t def_index, const uint32_t **refs);
 vdef *vusages(vctx *v, size_t def_index);
+/* Appends a usage to a definition's list; the walk records the usages of each definition it
+ * walks (the same walk, so the same TypeInfo), vusages computes those it has not reached yet. */
+void vusage_add(vctx *v, vdef *d, vti ti, const tc_gql_ast_value *var);
 /* A fresh mark generation for marks[] (one per traversal). */
 uint32_t vmark_next(vctx *v);
 /* For each of n names, the index of the first name equal to it (itself when none is earlier):

@@ -301,22 +301,24 @@ void r_operation_leave(vctx *v, const tc_gql_ast_definition *op, size_t index)
         *vmap_put(&defined, v->a, name->s, name->len, NULL) = i + 1;
     }
     /* getRecursiveVariableUsages: the operation's own, then each fragment's it reaches */
-    vdef *refs = vrefs(v, index);
-    size_t nlists = refs->nrefs + 1;
-    vdef **lists = tc_arena_alloc(v->a, nlists * sizeof(*lists));
-    lists[0] = vusages(v, index);
-    for (size_t i = 0; i < refs->nrefs; i++)
-        lists[i + 1] = vusages(v, refs->refs[i]);
+    const uint32_t *refs;
+    size_t nlists = vrefs(v, index, &refs) + 1;
+#define LIST(l) vusages(v, (l) ? refs[(l)-1] : index)
+    for (size_t l = 0; l < nlists; l++)
+        if (!vwork(v, LIST(l)->nusages + 1))
+            return;
 
     /* NoUndefinedVariables */
     vmap used = {0};
-    for (size_t l = 0; l < nlists && !v->aborted; l++)
-        for (size_t i = 0; i < lists[l]->nusages && !v->aborted; i++) {
-            const tc_gql_ast_name *name = &lists[l]->usages[i].node->u.variable;
+    for (size_t l = 0; l < nlists && !v->aborted; l++) {
+        const vdef *d = LIST(l);
+        for (size_t i = 0; i < d->nusages && !v->aborted; i++) {
+            const tc_gql_ast_name *name = &d->usages[i].node->u.variable;
             vmap_put(&used, v->a, name->s, name->len, NULL);
             if (!vmap_get(&defined, name->s, name->len))
-                undefined_variable(v, op, &lists[l]->usages[i]);
+                undefined_variable(v, op, &d->usages[i]);
         }
+    }
 
     /* NoUnusedVariables */
     for (size_t i = 0; i < op->variables.n && !v->aborted; i++) {
@@ -336,20 +338,24 @@ void r_operation_leave(vctx *v, const tc_gql_ast_definition *op, size_t index)
     /* VariablesInAllowedPosition */
     const tc_gql_typeref **types = tc_arena_calloc(v->a, op->variables.n + 1, sizeof(*types));
     bool *typed = tc_arena_calloc(v->a, op->variables.n + 1, sizeof(*typed));
-    for (size_t l = 0; l < nlists && !v->aborted; l++)
-        for (size_t i = 0; i < lists[l]->nusages && !v->aborted; i++) {
-            const vusage *u = &lists[l]->usages[i];
+    for (size_t l = 0; l < nlists && !v->aborted; l++) {
+        const vdef *d = LIST(l);
+        for (size_t i = 0; i < d->nusages && !v->aborted; i++) {
+            const vusage *u = &d->usages[i];
             const tc_gql_ast_name *name = &u->node->u.variable;
-            uintptr_t *d = vmap_get(&defined, name->s, name->len);
-            if (!d || !u->type)
+            uintptr_t *slot = vmap_get(&defined, name->s, name->len);
+            if (!slot || !u->type)
                 continue;
-            const tc_gql_ast_variable_definition *vd = op->variables.items[*d - 1];
-            if (!typed[*d - 1]) {
-                types[*d - 1] = vtype_from_ast(v, vd->type);
-                typed[*d - 1] = true;
+            size_t k = *slot - 1;
+            const tc_gql_ast_variable_definition *vd = op->variables.items[k];
+            if (!typed[k]) {
+                types[k] = vtype_from_ast(v, vd->type);
+                typed[k] = true;
             }
-            const tc_gql_typeref *vt = types[*d - 1];
+            const tc_gql_typeref *vt = types[k];
             if (vt && !allowed_usage(vt, vd->default_value, u->type, u->default_value))
                 misplaced_variable(v, vd, vt, u);
         }
+    }
+#undef LIST
 }

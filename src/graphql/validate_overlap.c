@@ -51,18 +51,6 @@ struct ov_conflict {
     size_t n1, n2;
 };
 
-/* Counts work; false (and validation aborted) once the budget is spent. */
-static bool spend(vctx *v, size_t units)
-{
-    if (v->aborted)
-        return false;
-    v->overlap_work += units;
-    if (v->overlap_work <= v->max_overlap_work)
-        return true;
-    verr_abort(v, TC_GQL_VALIDATE_TOO_COMPLEX);
-    return false;
-}
-
 static ov_group *find_group(const ov_set *s, const tc_gql_ast_name *key)
 {
     if (s->index.mask) {
@@ -368,7 +356,7 @@ static ov_list between_sets(vctx *v, bool mutex, const tc_gql_type *t1,
 static ov_conflict *find_conflict(vctx *v, bool parents_mutex, const tc_gql_ast_name *key,
                                   const ov_field *a, const ov_field *b)
 {
-    if (!spend(v, 1))
+    if (!vwork(v, 1))
         return NULL;
     bool mutex =
         parents_mutex || (a->parent != b->parent && a->parent && b->parent &&
@@ -399,15 +387,31 @@ static ov_conflict *find_conflict(vctx *v, bool parents_mutex, const tc_gql_ast_
     return sub_conflict(v, subs, key, a->node, b->node);
 }
 
+/* Whether every field of g is ref's twin: the same field name and definition, no arguments and
+ * no sub-selection. findConflict finds nothing between twins whatever their parent types, and
+ * changes nothing on the way, so pairs of twins need not be compared: a document repeating one
+ * leaf field thousands of times stays linear. */
+static bool twins(const ov_group *g, const ov_field *ref)
+{
+    for (size_t i = 0; i < g->n; i++) {
+        const ov_field *f = &g->items[i];
+        if (f->def != ref->def || f->node->arguments.n || f->node->selection_set ||
+            !same_name(&f->node->name, &ref->node->name))
+            return false;
+    }
+    return true;
+}
+
 /* collectConflictsBetween */
 static void between(vctx *v, ov_list *out, bool mutex, ov_set *s1, ov_set *s2)
 {
-    if (!spend(v, s1->n))
+    if (!vwork(v, s1->n))
         return;
     for (size_t g = 0; g < s1->n && !v->aborted; g++) {
         ov_group *g1 = &s1->groups[g];
         ov_group *g2 = find_group(s2, g1->key);
-        if (!g2)
+        if (!g2 || !vwork(v, g1->n + g2->n) ||
+            (twins(g1, &g1->items[0]) && twins(g2, &g1->items[0])))
             continue;
         for (size_t i = 0; i < g1->n && !v->aborted; i++)
             for (size_t j = 0; j < g2->n && !v->aborted; j++) {
@@ -421,10 +425,12 @@ static void between(vctx *v, ov_list *out, bool mutex, ov_set *s1, ov_set *s2)
 /* collectConflictsWithin */
 static void within(vctx *v, ov_list *out, ov_set *s)
 {
-    if (!spend(v, s->n))
+    if (!vwork(v, s->n))
         return;
     for (size_t g = 0; g < s->n && !v->aborted; g++) {
         ov_group *gr = &s->groups[g];
+        if (gr->n < 2 || !vwork(v, gr->n) || twins(gr, &gr->items[0]))
+            continue;
         for (size_t i = 0; i < gr->n && !v->aborted; i++)
             for (size_t j = i + 1; j < gr->n && !v->aborted; j++) {
                 ov_conflict *c = find_conflict(v, false, gr->key, &gr->items[i], &gr->items[j]);
@@ -438,15 +444,17 @@ static void within(vctx *v, ov_list *out, ov_set *s)
 static void fields_and_fragment(vctx *v, ov_list *out, bool mutex, ov_set *s,
                                 const tc_gql_ast_name *frag)
 {
+    if (!vwork(v, 1))
+        return;
     ov_set *s2 = fragment_fields(v, frag);
-    if (!s2 || s2 == s || !spend(v, 1))
+    if (!s2 || s2 == s)
         return;
     if (!deeper(v)) {
         v->overlap_depth--;
         return;
     }
     between(v, out, mutex, s, s2);
-    for (size_t i = 0; i < s2->nfrags && !v->aborted; i++) {
+    for (size_t i = 0; i < s2->nfrags && vwork(v, 1); i++) {
         const tc_gql_ast_name *ref = s2->frags[i];
         if (pair_has(v, ref, frag, mutex))
             continue;
@@ -460,11 +468,11 @@ static void fields_and_fragment(vctx *v, ov_list *out, bool mutex, ov_set *s,
 static void fragments(vctx *v, ov_list *out, bool mutex, const tc_gql_ast_name *f1,
                       const tc_gql_ast_name *f2)
 {
-    if (same_name(f1, f2) || pair_has(v, f1, f2, mutex))
+    if (!vwork(v, 1) || same_name(f1, f2) || pair_has(v, f1, f2, mutex))
         return;
     pair_add(v, f1, f2, mutex);
     ov_set *s1 = fragment_fields(v, f1), *s2 = fragment_fields(v, f2);
-    if (!s1 || !s2 || !spend(v, 1))
+    if (!s1 || !s2)
         return;
     if (!deeper(v)) {
         v->overlap_depth--;

@@ -2,8 +2,9 @@
  * the differential test against graphql-js (tests/api/graphql_validate.test.js):
  *   validate_doc            one document on stdin
  *   validate_doc --batch    documents on stdin, each framed as "<byte length>\n<bytes>"
- * For each document one JSON line on stdout: {"errors":[...]} (graphql-js's validate() result in
- * GraphQL's error shape, [] when valid) or {"parse":{...}} when it does not parse. Exit 0, or 1
+ * For each document one JSON line on stdout: {"errors":[...],"work":n} (graphql-js's validate()
+ * result in GraphQL's error shape, [] when valid; the units of the work budget spent) or
+ * {"parse":{...}} when it does not parse. Exit 0, or 1
  * with a message on stderr when the input or the schema is broken. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +56,7 @@ static void validate_one(const tc_gql_schema *s, const char *src, size_t len, tc
         tc_gql_validate(a, s, doc, NULL, &r);
         tc_json_key(&j, "errors");
         tc_gql_validation_write(&j, &r);
+        tc_json_kv_int(&j, "work", (int64_t)r.work);
     }
     tc_json_obj_end(&j);
     tc_buf_addc(out, '\n');
