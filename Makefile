@@ -27,6 +27,7 @@ bench: all
 	@bench/workspace.sh
 	@bench/auth.sh
 	@bench/rest.sh
+	@bench/graphql.sh
 
 deps:
 	@scripts/deps.sh
