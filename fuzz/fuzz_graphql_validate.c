@@ -1,7 +1,7 @@
 /* libFuzzer target for GraphQL validation (src/graphql/validate.h): any input that parses is
  * validated against the Twenty-shaped test schema (graphql/testschema.h). Properties: validation
  * terminates within its limits (at most max_errors + 1 errors, the last one the limit message
- * when aborted); every error has a message without NUL and locations inside the document; the
+ * when aborted); every error has a message and locations inside the document; the
  * errors write as valid JSON; validating again with a lower error limit reports the same first
  * errors (so the result does not depend on state left by an earlier error). A broken property
  * aborts. */
@@ -47,7 +47,8 @@ static void check_result(const tc_gql_validation *r, size_t max_errors, uint32_t
         check(r->n > 0 && r->errors[r->n - 1].nlocations == 0, "abort without its message");
     for (size_t i = 0; i < r->n; i++) {
         const tc_gql_validation_error *e = &r->errors[i];
-        check(e->message && e->message[0], "empty message");
+        check(e->message && e->message_len && e->message[e->message_len] == '\0',
+              "empty or unterminated message");
         for (size_t k = 0; k < e->nlocations; k++)
             check(e->locations[k].line >= 1 && e->locations[k].line <= lines &&
                       e->locations[k].column >= 1,
@@ -87,7 +88,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t same = first.aborted ? first.n - 1 : first.n;
     check(same <= full.n, "fewer errors with a higher limit");
     for (size_t i = 0; i < same; i++)
-        check(strcmp(first.errors[i].message, full.errors[i].message) == 0 &&
+        check(first.errors[i].message_len == full.errors[i].message_len &&
+                  memcmp(first.errors[i].message, full.errors[i].message,
+                         full.errors[i].message_len) == 0 &&
                   first.errors[i].nlocations == full.errors[i].nlocations,
               "a lower error limit changes the first errors");
     tc_arena_free(a);

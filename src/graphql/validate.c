@@ -243,14 +243,15 @@ size_t tc_gql_validate(tc_arena *a, const tc_gql_schema *s, const tc_gql_ast_doc
     out->errors = v.errors;
     out->n = v.nerrors;
     out->aborted = v.aborted;
-    out->work = v.work;
+    out->work = v.work + v.overlap_work;
     return v.nerrors;
 }
 
 void tc_gql_validation_error_write(tc_json *j, const tc_gql_validation_error *e)
 {
     tc_json_obj_begin(j);
-    tc_json_kv_str(j, "message", e->message);
+    tc_json_key(j, "message");
+    tc_json_strn(j, e->message, e->message_len);
     if (e->nlocations) {
         tc_json_key(j, "locations");
         tc_json_arr_begin(j);

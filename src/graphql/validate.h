@@ -18,22 +18,27 @@
 #include "graphql/schema.h"
 
 #define TC_GQL_VALIDATE_MAX_ERRORS 100 /* graphql-js's default maxErrors */
-/* Units of work one document may spend where validation is more than linear: field pairs and
- * fragment pairs compared by the overlapping-fields rule, fragments reached from each operation
- * and the variables they use. A typical query spends a few dozen; graphql-js has no such bound
- * (a 100 kB document of 2,500 operations spreading 2,400 fragments takes it 22 s). */
+/* Units of work one document may spend, twice, where validation is more than linear: field pairs
+ * and fragment pairs compared by the overlapping-fields rule; fragments reached from each
+ * operation and the variables they use. A typical query spends a few dozen of each; graphql-js
+ * has no such bound (a 100 kB document of 2,500 operations spreading 2,400 fragments takes it
+ * 22 s, a 1 kB document with a fragment cycle overflows its stack). */
 #define TC_GQL_VALIDATE_MAX_WORK 200000
 /* Nesting of the overlapping-fields rule's comparisons through fragments (a chain of fragments,
- * each selecting a field that spreads the next, nests once per fragment). */
+ * each selecting a field that spreads the next, nests once per fragment; a cycle without end). */
 #define TC_GQL_VALIDATE_MAX_OVERLAP_DEPTH 256
 
 /* graphql-js's message once max_errors errors were reported and another one comes. */
 #define TC_GQL_VALIDATE_TOO_MANY                                                                   \
     "Too many validation errors, error limit reached. Validation aborted."
-/* twentyc's own message when a document runs out of its work budget or nests its fragments too
- * deep for the overlapping-fields rule. */
+/* twentyc's own messages (no location). The overlapping-fields rule past its budget or depth
+ * bound gives up on the document with the first, and the other rules go on; past the budget for
+ * fragments reached from operations validation stops with the second. */
+#define TC_GQL_VALIDATE_TOO_COMPLEX_FIELDS                                                         \
+    "The document is too complex to check that its fields can be merged (too many fields or "      \
+    "fragments to compare)."
 #define TC_GQL_VALIDATE_TOO_COMPLEX                                                                \
-    "The document is too complex to validate (too many fields or fragments to compare). "          \
+    "The document is too complex to validate (too many fragments reached from its operations). "   \
     "Validation aborted."
 
 /* A literal check for a custom scalar (graphql-js parseLiteral). Returns 0 when lit (a literal
@@ -57,10 +62,12 @@ typedef struct tc_gql_error_location {
     uint32_t column; /* 1-based, UTF-16 code units (graphql-js's columns) */
 } tc_gql_error_location;
 
-/* One error: a message (NUL-terminated, never containing NUL) and the locations of the nodes it
- * names, in graphql-js's order; nlocations is 0 for the limit messages. */
+/* One error: a message and the locations of the nodes it names, in graphql-js's order;
+ * nlocations is 0 for the limit messages. The message is NUL-terminated but may hold NUL bytes
+ * (a block string quoted as written), so message_len is authoritative. */
 typedef struct tc_gql_validation_error {
     const char *message;
+    size_t message_len;
     const tc_gql_error_location *locations;
     size_t nlocations;
 } tc_gql_validation_error;
@@ -69,7 +76,7 @@ typedef struct tc_gql_validation {
     tc_gql_validation_error *errors; /* in graphql-js's order */
     size_t n;
     bool aborted; /* a limit stopped validation; the last error says which */
-    size_t work;  /* units of the work budget spent (see TC_GQL_VALIDATE_MAX_WORK) */
+    size_t work;  /* units of both work budgets spent (see TC_GQL_VALIDATE_MAX_WORK) */
 } tc_gql_validation;
 
 /* Validates doc (from tc_gql_parse) against s. Every error, message and location goes to a;

@@ -138,7 +138,7 @@ static void push_error(vctx *v, const char *message, size_t len, const tc_gql_as
     char *m = tc_arena_alloc(v->a, len + 1);
     memcpy(m, message, len);
     m[len] = '\0';
-    v->errors[v->nerrors++] = (tc_gql_validation_error){m, l, n};
+    v->errors[v->nerrors++] = (tc_gql_validation_error){m, len, l, n};
 }
 
 void verr_abort(vctx *v, const char *message)
@@ -168,7 +168,6 @@ void verr_report(vctx *v, const tc_gql_ast_loc *locs, size_t n)
         verr_abort(v, TC_GQL_VALIDATE_TOO_MANY);
         return;
     }
-    /* The message holds no NUL: names are ASCII and printed strings escape control characters. */
     push_error(v, v->msg.data ? v->msg.data : "", v->msg.len, locs, n);
 }
 

@@ -69,7 +69,7 @@ typedef struct vctx {
     const tc_gql_ast_document *doc;
     size_t max_errors;
     size_t max_work;
-    size_t work; /* spent so far (vwork) */
+    size_t work; /* spent so far by vwork (fragments reached from operations) */
     tc_gql_scalar_literal_fn scalar_literal;
     void *scalar_ctx;
 
@@ -110,7 +110,9 @@ typedef struct vctx {
     vmap overlap_args;  /* field -> its arguments printed sorted */
     vmap overlap_names; /* fragment name -> id for overlap_pairs */
     uint32_t overlap_nnames;
+    size_t overlap_work; /* the rule's own budget, also max_work */
     unsigned overlap_depth;
+    bool overlap_off; /* the rule gave up on this document */
 } vctx;
 
 /* ---- Errors --------------------------------------------------------------------------------- */

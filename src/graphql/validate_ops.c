@@ -83,8 +83,11 @@ static int directive_if(vctx *v, const tc_gql_ast_directives *ds, const char *na
         tc_buf_adds(b, "Argument \"if\" of non-null type \"Boolean!\" must not be null.");
         at = arg->value->loc;
     } else if (arg->value->kind != TC_GQL_AST_BOOLEAN) {
-        const char *text = vstr_value(v, arg->value, NULL);
-        tc_buf_printf(b, "Argument \"if\" has invalid value %s.", text);
+        size_t len;
+        const char *text = vstr_value(v, arg->value, &len);
+        tc_buf_adds(b, "Argument \"if\" has invalid value ");
+        tc_buf_add(b, text, len);
+        tc_buf_addc(b, '.');
         at = arg->value->loc;
     } else {
         *value = arg->value->u.boolean;

@@ -5,7 +5,8 @@
  * per mutual-exclusion state (graphql-js's PairSet), with the same side effects on what later
  * comparisons skip, so the same conflicts come out in the same order. The work is counted and
  * stops at the caller's budget, the nesting through fragments at a depth bound: graphql-js has
- * neither, and a hostile document makes it quadratic or worse. */
+ * neither, and a hostile document makes it quadratic or worse, or recurse without end through a
+ * fragment cycle. */
 #include "graphql/validate_int.h"
 
 #include <string.h>
@@ -13,6 +14,35 @@
 #include "graphql/print.h"
 
 _Static_assert(sizeof(uintptr_t) >= 8, "fragment pair keys need 64-bit pointers");
+
+/* The rule gives up on the document (once past its budget or its depth bound): one error says
+ * so, and the other rules go on, so a document with a fragment cycle (on which graphql-js
+ * recurses until its stack overflows) still gets NoFragmentCycles' error. */
+static void give_up(vctx *v)
+{
+    if (v->overlap_off)
+        return;
+    v->overlap_off = true;
+    tc_buf_adds(verr_begin(v), TC_GQL_VALIDATE_TOO_COMPLEX_FIELDS);
+    verr_report(v, NULL, 0);
+}
+
+static bool stopped(const vctx *v)
+{
+    return v->aborted || v->overlap_off;
+}
+
+/* Counts work on the rule's own budget; false once the rule gave up. */
+static bool spend(vctx *v, size_t units)
+{
+    if (stopped(v))
+        return false;
+    v->overlap_work += units;
+    if (v->overlap_work <= v->max_work)
+        return true;
+    give_up(v);
+    return false;
+}
 
 typedef struct ov_field {
     const tc_gql_type *parent;
@@ -325,7 +355,7 @@ static bool deeper(vctx *v)
 {
     if (++v->overlap_depth <= TC_GQL_VALIDATE_MAX_OVERLAP_DEPTH)
         return true;
-    verr_abort(v, TC_GQL_VALIDATE_TOO_COMPLEX);
+    give_up(v);
     return false;
 }
 
@@ -341,12 +371,12 @@ static ov_list between_sets(vctx *v, bool mutex, const tc_gql_type *t1,
     }
     ov_set *s1 = fields_of(v, t1, set1), *s2 = fields_of(v, t2, set2);
     between(v, &out, mutex, s1, s2);
-    for (size_t j = 0; j < s2->nfrags && !v->aborted; j++)
+    for (size_t j = 0; j < s2->nfrags && !stopped(v); j++)
         fields_and_fragment(v, &out, mutex, s1, s2->frags[j]);
-    for (size_t i = 0; i < s1->nfrags && !v->aborted; i++)
+    for (size_t i = 0; i < s1->nfrags && !stopped(v); i++)
         fields_and_fragment(v, &out, mutex, s2, s1->frags[i]);
-    for (size_t i = 0; i < s1->nfrags && !v->aborted; i++)
-        for (size_t j = 0; j < s2->nfrags && !v->aborted; j++)
+    for (size_t i = 0; i < s1->nfrags && !stopped(v); i++)
+        for (size_t j = 0; j < s2->nfrags && !stopped(v); j++)
             fragments(v, &out, mutex, s1->frags[i], s2->frags[j]);
     v->overlap_depth--;
     return out;
@@ -356,7 +386,7 @@ static ov_list between_sets(vctx *v, bool mutex, const tc_gql_type *t1,
 static ov_conflict *find_conflict(vctx *v, bool parents_mutex, const tc_gql_ast_name *key,
                                   const ov_field *a, const ov_field *b)
 {
-    if (!vwork(v, 1))
+    if (!spend(v, 1))
         return NULL;
     bool mutex =
         parents_mutex || (a->parent != b->parent && a->parent && b->parent &&
@@ -405,16 +435,16 @@ static bool twins(const ov_group *g, const ov_field *ref)
 /* collectConflictsBetween */
 static void between(vctx *v, ov_list *out, bool mutex, ov_set *s1, ov_set *s2)
 {
-    if (!vwork(v, s1->n))
+    if (!spend(v, s1->n))
         return;
-    for (size_t g = 0; g < s1->n && !v->aborted; g++) {
+    for (size_t g = 0; g < s1->n && !stopped(v); g++) {
         ov_group *g1 = &s1->groups[g];
         ov_group *g2 = find_group(s2, g1->key);
-        if (!g2 || !vwork(v, g1->n + g2->n) ||
+        if (!g2 || !spend(v, g1->n + g2->n) ||
             (twins(g1, &g1->items[0]) && twins(g2, &g1->items[0])))
             continue;
-        for (size_t i = 0; i < g1->n && !v->aborted; i++)
-            for (size_t j = 0; j < g2->n && !v->aborted; j++) {
+        for (size_t i = 0; i < g1->n && !stopped(v); i++)
+            for (size_t j = 0; j < g2->n && !stopped(v); j++) {
                 ov_conflict *c = find_conflict(v, mutex, g1->key, &g1->items[i], &g2->items[j]);
                 if (c)
                     push(v, out, c);
@@ -425,14 +455,14 @@ static void between(vctx *v, ov_list *out, bool mutex, ov_set *s1, ov_set *s2)
 /* collectConflictsWithin */
 static void within(vctx *v, ov_list *out, ov_set *s)
 {
-    if (!vwork(v, s->n))
+    if (!spend(v, s->n))
         return;
-    for (size_t g = 0; g < s->n && !v->aborted; g++) {
+    for (size_t g = 0; g < s->n && !stopped(v); g++) {
         ov_group *gr = &s->groups[g];
-        if (gr->n < 2 || !vwork(v, gr->n) || twins(gr, &gr->items[0]))
+        if (gr->n < 2 || !spend(v, gr->n) || twins(gr, &gr->items[0]))
             continue;
-        for (size_t i = 0; i < gr->n && !v->aborted; i++)
-            for (size_t j = i + 1; j < gr->n && !v->aborted; j++) {
+        for (size_t i = 0; i < gr->n && !stopped(v); i++)
+            for (size_t j = i + 1; j < gr->n && !stopped(v); j++) {
                 ov_conflict *c = find_conflict(v, false, gr->key, &gr->items[i], &gr->items[j]);
                 if (c)
                     push(v, out, c);
@@ -444,7 +474,7 @@ static void within(vctx *v, ov_list *out, ov_set *s)
 static void fields_and_fragment(vctx *v, ov_list *out, bool mutex, ov_set *s,
                                 const tc_gql_ast_name *frag)
 {
-    if (!vwork(v, 1))
+    if (!spend(v, 1))
         return;
     ov_set *s2 = fragment_fields(v, frag);
     if (!s2 || s2 == s)
@@ -454,7 +484,7 @@ static void fields_and_fragment(vctx *v, ov_list *out, bool mutex, ov_set *s,
         return;
     }
     between(v, out, mutex, s, s2);
-    for (size_t i = 0; i < s2->nfrags && vwork(v, 1); i++) {
+    for (size_t i = 0; i < s2->nfrags && spend(v, 1); i++) {
         const tc_gql_ast_name *ref = s2->frags[i];
         if (pair_has(v, ref, frag, mutex))
             continue;
@@ -468,7 +498,7 @@ static void fields_and_fragment(vctx *v, ov_list *out, bool mutex, ov_set *s,
 static void fragments(vctx *v, ov_list *out, bool mutex, const tc_gql_ast_name *f1,
                       const tc_gql_ast_name *f2)
 {
-    if (!vwork(v, 1) || same_name(f1, f2) || pair_has(v, f1, f2, mutex))
+    if (!spend(v, 1) || same_name(f1, f2) || pair_has(v, f1, f2, mutex))
         return;
     pair_add(v, f1, f2, mutex);
     ov_set *s1 = fragment_fields(v, f1), *s2 = fragment_fields(v, f2);
@@ -479,9 +509,9 @@ static void fragments(vctx *v, ov_list *out, bool mutex, const tc_gql_ast_name *
         return;
     }
     between(v, out, mutex, s1, s2);
-    for (size_t j = 0; j < s2->nfrags && !v->aborted; j++)
+    for (size_t j = 0; j < s2->nfrags && !stopped(v); j++)
         fragments(v, out, mutex, f1, s2->frags[j]);
-    for (size_t i = 0; i < s1->nfrags && !v->aborted; i++)
+    for (size_t i = 0; i < s1->nfrags && !stopped(v); i++)
         fragments(v, out, mutex, s1->frags[i], f2);
     v->overlap_depth--;
 }
@@ -502,18 +532,18 @@ static void reason_message(tc_buf *b, const ov_conflict *c)
 
 void r_overlapping_fields(vctx *v, const tc_gql_type *parent, const tc_gql_ast_selection_set *set)
 {
-    if (v->aborted)
+    if (stopped(v))
         return;
     /* findConflictsWithinSelectionSet */
     ov_list out = {0};
     ov_set *s = fields_of(v, parent, set);
     within(v, &out, s);
-    for (size_t i = 0; i < s->nfrags && !v->aborted; i++) {
+    for (size_t i = 0; i < s->nfrags && !stopped(v); i++) {
         fields_and_fragment(v, &out, false, s, s->frags[i]);
-        for (size_t j = i + 1; j < s->nfrags && !v->aborted; j++)
+        for (size_t j = i + 1; j < s->nfrags && !stopped(v); j++)
             fragments(v, &out, false, s->frags[i], s->frags[j]);
     }
-    for (size_t i = 0; i < out.n && !v->aborted; i++) {
+    for (size_t i = 0; i < out.n && !stopped(v); i++) {
         const ov_conflict *c = out.items[i];
         tc_buf *b = verr_begin(v);
         tc_buf_printf(b, "Fields \"%s\" conflict because ", c->key->s);

@@ -10,9 +10,11 @@ static void expected(vctx *v, const tc_gql_typeref *type, const tc_gql_ast_value
                      const char *detail)
 {
     const char *t = vstr_ref(v, type);
-    const char *text = vstr_value(v, val, NULL);
+    size_t len;
+    const char *text = vstr_value(v, val, &len);
     tc_buf *b = verr_begin(v);
-    tc_buf_printf(b, "Expected value of type \"%s\", found %s", t, text);
+    tc_buf_printf(b, "Expected value of type \"%s\", found ", t);
+    tc_buf_add(b, text, len);
     if (detail)
         tc_buf_printf(b, "; %s", detail);
     else
@@ -46,10 +48,13 @@ static void enum_literal(vctx *v, const tc_gql_type *t, const tc_gql_ast_value *
     size_t *idx;
     size_t k = vsuggest(v, text, len, options, t->nvalues, &idx);
     tc_buf *b = verr_begin(v);
-    if (val->kind != TC_GQL_AST_ENUM)
-        tc_buf_printf(b, "Enum \"%s\" cannot represent non-enum value: %s.", t->name, text);
-    else
+    if (val->kind != TC_GQL_AST_ENUM) {
+        tc_buf_printf(b, "Enum \"%s\" cannot represent non-enum value: ", t->name);
+        tc_buf_add(b, text, len);
+        tc_buf_addc(b, '.');
+    } else {
         tc_buf_printf(b, "Value \"%s\" does not exist in \"%s\" enum.", text, t->name);
+    }
     vdid_you_mean(b, "the enum value", options, idx, k);
     verr_report1(v, val->loc);
 }
@@ -105,10 +110,11 @@ static void valid_value_node(vctx *v, vti ti, const tc_gql_ast_value *val)
         const char *message = builtin_literal(t, val, &raw);
         if (!message)
             return;
-        const char *text = raw ? val->u.scalar.s : vstr_value(v, val, NULL);
+        size_t len = val->u.scalar.len;
+        const char *text = raw ? val->u.scalar.s : vstr_value(v, val, &len);
         tc_buf *b = verr_begin(v);
         tc_buf_adds(b, message);
-        tc_buf_adds(b, text);
+        tc_buf_add(b, text, len);
         verr_report1(v, val->loc);
         return;
     }
