@@ -13,7 +13,8 @@
 #define KEY_MAX (256 * 1024)
 
 typedef struct slot {
-    char *key; /* NULL: empty */
+    char *key; /* NULL: empty; len bytes, not a C string */
+    size_t len;
     uint64_t hash;
     uint64_t gen;  /* schemas: the generation; counts: the generation stamped */
     int64_t count; /* counts only */
@@ -57,7 +58,7 @@ static slot *find(table *t, const char *key, size_t n, uint64_t h)
 {
     for (size_t i = 0; i < SLOTS; i++) {
         slot *s = &t->slots[(h + i) & (SLOTS - 1)];
-        if (!s->key || (s->hash == h && memcmp(s->key, key, n) == 0 && s->key[n] == '\0'))
+        if (!s->key || (s->hash == h && s->len == n && memcmp(s->key, key, n) == 0))
             return s;
     }
     return NULL;
@@ -73,11 +74,11 @@ static slot *put(table *t, const char *key, size_t n, uint64_t h)
         table_clear(t);
         s = find(t, key, n, h);
     }
-    s->key = malloc(n + 1);
+    s->key = malloc(n ? n : 1);
     if (!s->key)
         tc_die_oom();
     memcpy(s->key, key, n);
-    s->key[n] = '\0';
+    s->len = n;
     s->hash = h;
     s->gen = 0;
     t->used++;
@@ -126,22 +127,25 @@ uint64_t tc_counts_generation(tc_counts *c, const char *schema)
     return g;
 }
 
-/* The key of q's count on schema: schema, the statement, its parameters, NUL-separated. */
+/* Appends the length of s, then s: no two sequences of texts give the same bytes. */
+static void add_text(tc_buf *b, const char *s)
+{
+    tc_buf_printf(b, "%zu:", strlen(s));
+    tc_buf_adds(b, s);
+}
+
+/* The key of q's count on schema: schema, the statement and its parameters (NULL as "n",
+ * a text as "v" and the text), each length-prefixed. */
 static int key_of(tc_buf *b, const char *schema, const tc_sql *q)
 {
-    tc_buf_add(b, schema, strlen(schema) + 1);
-    const char *text = tc_sql_text(q);
-    tc_buf_add(b, text, strlen(text) + 1);
+    add_text(b, schema);
+    add_text(b, tc_sql_text(q));
     for (int i = 0; i < q->nparams; i++) {
         const char *p = q->params[i];
-        tc_buf_add(b, p ? "v" : "n", 1); /* NULL differs from any text */
+        tc_buf_addc(b, p ? 'v' : 'n');
         if (p)
-            tc_buf_add(b, p, strlen(p) + 1);
+            add_text(b, p);
     }
-    /* The key is a C string for the table: NULs inside it become \x01 (texts hold no \x01). */
-    for (size_t i = 0; i < b->len; i++)
-        if (b->data[i] == '\0')
-            b->data[i] = '\x01';
     return b->failed ? -1 : 0;
 }
 

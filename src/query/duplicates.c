@@ -23,14 +23,6 @@ static void clear_result(void *r)
 }
 
 /* The column of full called name, or NULL. */
-static const tc_col *column(const tc_find *full, const char *name)
-{
-    for (size_t i = 0; i < full->ncols; i++)
-        if (strcmp(full->cols[i].name, name) == 0)
-            return &full->cols[i];
-    return NULL;
-}
-
 /* One criterion (a JSON array of column names), or false when a column is unknown or
  * unreadable by v. */
 static bool criterion(tc_duplicates *d, const tc_perm_view *v, const json_t *names,
@@ -43,7 +35,8 @@ static bool criterion(tc_duplicates *d, const tc_perm_view *v, const json_t *nam
     out->ncols = 0;
     for (size_t i = 0; i < n; i++) {
         const char *name = json_string_value(json_array_get(names, i));
-        const tc_col *c = name ? column(&d->full, name) : NULL;
+        int at = name ? tc_find_col(&d->full, name) : -1;
+        const tc_col *c = at >= 0 ? &d->full.cols[at] : NULL;
         if (!c || (v && !tc_perm_field(v, c->field).read))
             return false;
         out->cols[out->ncols++] = c;
@@ -100,12 +93,6 @@ static const char *ids_literal(tc_arena *a, const char *const *ids, size_t n)
     return out;
 }
 
-static int id_column(const tc_find *full)
-{
-    const tc_col *c = column(full, "id");
-    return c ? (int)(c - full->cols) : -1;
-}
-
 int tc_duplicates_by_ids(tc_duplicates *d, tc_db *db, const char *const *ids, size_t n,
                          tc_dup_input **out, size_t *nout, tc_err *e)
 {
@@ -131,7 +118,7 @@ int tc_duplicates_by_ids(tc_duplicates *d, tc_db *db, const char *const *ids, si
     if (!r)
         return -1;
     tc_arena_defer(d->a, clear_result, r);
-    int idcol = id_column(&d->full);
+    int idcol = tc_find_col(&d->full, "id");
     int rows = PQntuples(r);
     bool *used = tc_arena_calloc(d->a, (size_t)rows + 1, sizeof(*used));
     for (size_t i = 0; i < n; i++) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/die.h"
 #include "base/json.h"
 #include "query/shape.h"
 
@@ -35,25 +36,34 @@ void tc_events_fini(tc_events *ev)
     tc_buf_fini(&ev->json);
 }
 
-static int id_column(const tc_find *full)
+/* Row `row` of r as a record, appended to out. */
+static void record(tc_buf *out, const tc_find *full, const PGresult *r, int row)
 {
-    for (size_t i = 0; i < full->ncols; i++)
-        if (!full->cols[i].sub && strcmp(full->cols[i].name, "id") == 0)
-            return (int)i;
-    return -1;
+    tc_json j;
+    tc_json_init(&j, out);
+    tc_shape_record(&j, full, r, row);
 }
 
-/* Row `row` of r as a record, parsed (the caller decrefs). */
-static json_t *record(const tc_find *full, const PGresult *r, int row)
+/* Row `row` of r as a record, parsed (the caller decrefs): an update's diff compares them. */
+static json_t *parsed_record(const tc_find *full, const PGresult *r, int row)
 {
     tc_buf b;
-    tc_json j;
     tc_buf_init(&b, RECORD_MAX);
-    tc_json_init(&j, &b);
-    tc_shape_record(&j, full, r, row);
-    json_t *out = tc_json_ok(&j) ? json_loadb(b.data, b.len, 0, NULL) : NULL;
+    record(&b, full, r, row);
+    json_t *out = b.failed ? NULL : json_loadb(b.data, b.len, 0, NULL);
     tc_buf_fini(&b);
     return out ? out : json_object();
+}
+
+/* Appends v as compact JSON and releases it. */
+static void add_json(tc_buf *out, json_t *v)
+{
+    char *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+    json_decref(v);
+    if (!text) /* a value built here always serialises: only memory can run out */
+        tc_die_oom();
+    tc_buf_adds(out, text);
+    free(text);
 }
 
 /* The row of r whose id is id, or -1. r's rows are ordered by id (tc_lock_sql's ORDER BY; a
@@ -106,56 +116,55 @@ static json_t *updated_fields(const tc_record_input *in, tc_event_action action)
     return list;
 }
 
-static int append(tc_events *ev, const char *record_id, tc_event_action action, json_t *props)
+/* Appends one event: {"recordId","action","properties":{…}}. The records are shaped straight
+ * into the events' JSON; only an update's pair is parsed, for its diff. before_row: before's row
+ * of the record, or -1. */
+static void append(tc_events *ev, const char *record_id, tc_event_action action,
+                   const PGresult *before, int before_row, const PGresult *after, int after_row,
+                   const tc_record_input *in)
 {
-    json_t *item = json_object();
-    json_object_set_new(item, "recordId", json_string(record_id));
-    json_object_set_new(item, "action", json_string(tc_event_action_name(action)));
-    json_object_set_new(item, "properties", props);
-    char *text = json_dumps(item, JSON_COMPACT);
-    json_decref(item);
-    if (!text)
-        return -1;
+    tc_buf *out = &ev->json;
     if (ev->n++)
-        tc_buf_addc(&ev->json, ',');
-    int rc = tc_buf_adds(&ev->json, text);
-    free(text);
-    return rc;
+        tc_buf_addc(out, ',');
+    /* A record id is a UUID and an action one of ours: nothing to escape. */
+    tc_buf_printf(out, "{\"recordId\":\"%s\",\"action\":\"%s\",\"properties\":{", record_id,
+                  tc_event_action_name(action));
+    const tc_find *full = ev->full;
+    if (before && after) {
+        json_t *b = before_row >= 0 ? parsed_record(full, before, before_row) : json_object();
+        json_t *a = parsed_record(full, after, after_row);
+        tc_buf_adds(out, "\"updatedFields\":");
+        add_json(out, updated_fields(in, action));
+        tc_buf_adds(out, ",\"diff\":");
+        add_json(out, diff_of(b, a));
+        tc_buf_adds(out, ",\"before\":");
+        add_json(out, b);
+        tc_buf_adds(out, ",\"after\":");
+        add_json(out, a);
+    } else if (before) {
+        tc_buf_adds(out, "\"before\":");
+        record(out, full, before, before_row);
+    } else {
+        tc_buf_adds(out, "\"after\":");
+        record(out, full, after, after_row);
+    }
+    tc_buf_adds(out, "}}");
 }
 
 int tc_events_add(tc_events *ev, tc_event_action action, const PGresult *before,
                   const PGresult *after, const tc_record_input *in)
 {
-    const tc_find *full = ev->full;
-    int col = id_column(full);
+    int col = tc_find_col(ev->full, "id");
     if (col < 0)
         return -1;
     const PGresult *main = after ? after : before;
     int n = PQntuples(main);
-    int rc = 0;
-    for (int i = 0; i < n && rc == 0; i++) {
+    for (int i = 0; i < n && !ev->json.failed; i++) {
         const char *id = PQgetvalue(main, i, col);
-        json_t *props = json_object();
-        json_t *b = NULL, *a = NULL;
-        if (before && after) {
-            int k = find_row(before, col, id);
-            b = k >= 0 ? record(full, before, k) : json_object();
-        } else if (before) {
-            b = record(full, before, i);
-        }
-        if (after)
-            a = record(full, after, i);
-        if (b && a) {
-            json_object_set_new(props, "updatedFields", updated_fields(in, action));
-            json_object_set_new(props, "diff", diff_of(b, a));
-        }
-        if (b)
-            json_object_set_new(props, "before", b);
-        if (a)
-            json_object_set_new(props, "after", a);
-        rc = append(ev, id, action, props);
+        int before_row = before && after ? find_row(before, col, id) : i;
+        append(ev, id, action, before, before_row, after, i, in);
     }
-    return rc;
+    return ev->json.failed ? -1 : 0;
 }
 
 void tc_events_sql(tc_events *ev, const char *workspace_id, const tc_event_actor *actor, tc_sql *q)

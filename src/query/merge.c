@@ -62,14 +62,6 @@ static json_t *record(tc_arena *a, const tc_find *f, const PGresult *r, int row,
     return out;
 }
 
-static int id_column(const tc_find *full)
-{
-    for (size_t i = 0; i < full->ncols; i++)
-        if (!full->cols[i].sub && strcmp(full->cols[i].name, "id") == 0)
-            return (int)i;
-    return -1;
-}
-
 /* The live records of args->ids locked FOR UPDATE, as rows[i] of *r for ids[i]. */
 static int lock_records(tc_write *w, const tc_merge_args *args, PGresult **r, int *rows, tc_err *e)
 {
@@ -96,7 +88,7 @@ static int lock_records(tc_write *w, const tc_merge_args *args, PGresult **r, in
     /* Every id must be a distinct live record (Twenty compares the counts). */
     if ((size_t)PQntuples(*r) != args->n)
         return not_found(e);
-    int col = id_column(&w->full);
+    int col = tc_find_col(&w->full, "id");
     for (size_t i = 0; i < args->n; i++) {
         rows[i] = -1;
         for (int k = 0; k < PQntuples(*r) && rows[i] < 0; k++)
@@ -244,7 +236,7 @@ static json_t *preview_of(tc_write *w, const tc_perm_view *v, const tc_merge_arg
 {
     json_t *out;
     if (args->depth == 1) {
-        int col = id_column(&w->full);
+        int col = tc_find_col(&w->full, "id");
         const char *ids[TC_MERGE_MAX_RECORDS];
         for (size_t i = 0; i < args->n; i++)
             ids[i] = PQgetvalue(r, rows[i], col);
@@ -309,12 +301,12 @@ int tc_merge_run(tc_write *w, const tc_perm_view *v, const tc_merge_args *args, 
     tc_record_input in;
     if (tc_input_record(w->a, v, w->object, changes, TC_INPUT_UPDATE, &in, e) < 0)
         return -1;
-    const char *winner = PQgetvalue(r, rows[args->priority], id_column(&w->full));
+    const char *winner = PQgetvalue(r, rows[args->priority], tc_find_col(&w->full, "id"));
     const char **losers = tc_arena_calloc(w->a, args->n, sizeof(*losers));
     size_t nlosers = 0;
     for (size_t i = 0; i < args->n; i++)
         if (i != args->priority)
-            losers[nlosers++] = PQgetvalue(r, rows[i], id_column(&w->full));
+            losers[nlosers++] = PQgetvalue(r, rows[i], tc_find_col(&w->full, "id"));
     for (size_t i = 0; i < w->model->nobjects; i++)
         if (repoint_object(w, v, w->model->objects[i], losers, nlosers, winner, e) < 0)
             return -1;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/compiler.h"
 #include "query/sql.h"
 #include "query/where.h"
 
@@ -57,42 +58,50 @@ static const char *value_of(const tc_record_input *in, const char *column, bool 
     return NULL;
 }
 
-/* The insert's column list: every column some record sets, then position and the actors. */
+/* What fills an insert's column for a record that does not set it. */
+typedef enum fill { FILL_DEFAULT, FILL_POSITION, FILL_CREATED_BY, FILL_UPDATED_BY } fill;
+
+/* The insert's column list: every column some record sets, then position and the actors, each
+ * with what fills it otherwise (and, for an actor's column, which sub-field it is). */
 typedef struct columns {
     const char **names;
+    fill *fills;
+    size_t *subs;
     size_t n;
 } columns;
 
-static void add_column(tc_arena *a, columns *c, size_t cap, const char *name)
+static size_t add_column(tc_arena *a, columns *c, const char *name, fill how, size_t sub)
 {
-    for (size_t i = 0; i < c->n; i++)
-        if (strcmp(c->names[i], name) == 0)
-            return;
-    if (c->n < cap)
+    size_t i = 0;
+    while (i < c->n && strcmp(c->names[i], name) != 0)
+        i++;
+    if (i == c->n)
         c->names[c->n++] = tc_arena_strdup(a, name);
+    c->fills[i] = how;
+    c->subs[i] = sub;
+    return i;
 }
 
 void tc_insert_sql(tc_arena *a, const char *schema, const tc_find *full, const tc_record_input *in,
                    size_t n, const tc_actor *actor, tc_sql *q)
 {
     const tc_object *o = full->object;
-    size_t cap = 16; /* position and the two actors' columns */
+    size_t cap = 9; /* position and the two actors' four columns */
     for (size_t r = 0; r < n; r++)
         cap += in[r].n;
-    columns cols = {tc_arena_calloc(a, cap, sizeof(char *)), 0};
+    columns cols = {tc_arena_calloc(a, cap, sizeof(char *)), tc_arena_calloc(a, cap, sizeof(fill)),
+                    tc_arena_calloc(a, cap, sizeof(size_t)), 0};
     for (size_t r = 0; r < n; r++)
         for (size_t i = 0; i < in[r].n; i++)
-            add_column(a, &cols, cap, in[r].items[i].column);
-    bool position = has_field(o, "position");
-    if (position)
-        add_column(a, &cols, cap, "position");
-    const char *actors[2] = {has_field(o, "createdBy") ? "createdBy" : NULL,
-                             has_field(o, "updatedBy") ? "updatedBy" : NULL};
+            add_column(a, &cols, in[r].items[i].column, FILL_DEFAULT, 0);
+    if (has_field(o, "position"))
+        add_column(a, &cols, "position", FILL_POSITION, 0);
+    static const char *const actors[] = {"createdBy", "updatedBy"};
     for (size_t f = 0; f < 2; f++) {
-        for (size_t k = 0; actors[f] && k < 4; k++) {
+        for (size_t k = 0; has_field(o, actors[f]) && k < TC_COUNT(actor_subs); k++) {
             char col[TC_NAME_BUF];
             actor_column(col, sizeof(col), actors[f], k);
-            add_column(a, &cols, cap, col);
+            add_column(a, &cols, col, f == 0 ? FILL_CREATED_BY : FILL_UPDATED_BY, k);
         }
     }
     tc_sql_add(q, "INSERT INTO ");
@@ -111,35 +120,22 @@ void tc_insert_sql(tc_arena *a, const char *schema, const tc_find *full, const t
                 tc_sql_add(q, ", ");
             bool set;
             const char *v = value_of(&in[r], cols.names[i], &set);
+            fill how = cols.fills[i];
             if (set) {
                 tc_sql_param(q, v);
-                continue;
-            }
-            if (position && strcmp(cols.names[i], "position") == 0) {
+            } else if (how == FILL_POSITION) {
                 /* First, in input order: below the smallest position. */
                 tc_sql_add(q, "(SELECT COALESCE(min(p.\"position\"), 0) FROM ");
                 table(q, schema, o);
                 tc_sql_add(q, " p) - ");
-                char k[24];
-                snprintf(k, sizeof(k), "%zu", n - r);
-                tc_sql_param(q, tc_arena_strdup(a, k));
+                tc_sql_param(q, tc_arena_printf(a, "%zu", n - r));
                 tc_sql_add(q, "::float8");
-                continue;
-            }
-            bool actor_col = false;
-            for (size_t f = 0; f < 2 && !actor_col; f++) {
-                for (size_t k = 0; actors[f] && k < 4; k++) {
-                    char col[TC_NAME_BUF];
-                    actor_column(col, sizeof(col), actors[f], k);
-                    if (strcmp(col, cols.names[i]) == 0 && !(f == 0 && in[r].sets_created_by)) {
-                        actor_value(q, actor, k);
-                        actor_col = true;
-                        break;
-                    }
-                }
-            }
-            if (!actor_col)
+            } else if (how == FILL_UPDATED_BY ||
+                       (how == FILL_CREATED_BY && !in[r].sets_created_by)) {
+                actor_value(q, actor, cols.subs[i]);
+            } else {
                 tc_sql_add(q, "DEFAULT");
+            }
         }
         tc_sql_add(q, ")");
     }
@@ -166,7 +162,7 @@ void tc_update_sql(const char *schema, const tc_find *full, const tc_record_inpu
         tc_sql_add(q, "\"updatedAt\" = now()");
         first = false;
     }
-    for (size_t k = 0; has_field(o, "updatedBy") && k < 4; k++) {
+    for (size_t k = 0; has_field(o, "updatedBy") && k < TC_COUNT(actor_subs); k++) {
         char col[TC_NAME_BUF];
         actor_column(col, sizeof(col), "updatedBy", k);
         tc_sql_add(q, first ? "" : ", ");

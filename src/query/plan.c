@@ -138,6 +138,14 @@ int tc_find_rel_col(const tc_find *f, size_t k)
     return (int)col;
 }
 
+int tc_find_col(const tc_find *f, const char *name)
+{
+    for (size_t i = 0; i < f->ncols; i++)
+        if (strcmp(f->cols[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
 int tc_find_id_col(const tc_find *f)
 {
     return tc_find_rel_col(f, f->nrels);

@@ -90,6 +90,10 @@ int tc_find_ids(tc_find *f, tc_arena *a, const char *const *ids, size_t n, tc_er
  * record) then the target's columns; the record's id (tc_find_id_col); the order keys
  * (tc_find_key_col), for a find many only. */
 int tc_find_rel_col(const tc_find *f, size_t k); /* the target's id column of rels[k] */
+/* The position in f's selection [0, ncols) of the column named name (a field's own column, a
+ * composite's sub-field column or a join column), or -1 when f does not select it: where a
+ * RETURNING row of tc_find_columns_sql holds it (tc_find_col(f, "id") for the record id). */
+int tc_find_col(const tc_find *f, const char *name);
 int tc_find_id_col(const tc_find *f);
 int tc_find_key_col(const tc_find *f, size_t i); /* order key i */
 

@@ -222,19 +222,10 @@ static int events_or_fail(tc_write *w, tc_event_action action, const PGresult *b
     return tc_err_set(e, TC_E_BAD_REQUEST, "Too many records changed at once");
 }
 
-/* The column of the record id in full's rows. */
-static int id_col(const tc_write *w)
-{
-    for (size_t i = 0; i < w->full.ncols; i++)
-        if (!w->full.cols[i].sub && strcmp(w->full.cols[i].name, "id") == 0)
-            return (int)i;
-    return -1; /* cannot happen: every object has an id */
-}
-
 /* The ids of r's rows as a PostgreSQL array literal (uuids need no quoting). */
 static const char *ids_of(tc_write *w, const PGresult *r)
 {
-    int col = id_col(w);
+    int col = tc_find_col(&w->full, "id");
     int n = PQntuples(r);
     char *out = tc_arena_alloc(w->a, (size_t)n * 37 + 3);
     size_t len = 0;
@@ -453,5 +444,5 @@ const char *tc_write_id(const tc_write *w, size_t i)
     const PGresult *r;
     int row;
     tc_write_row(w, i, &r, &row);
-    return r ? PQgetvalue(r, row, id_col(w)) : NULL;
+    return r ? PQgetvalue(r, row, tc_find_col(&w->full, "id")) : NULL;
 }
